@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Netns.Testing;
+
+/// <summary>The library's log messages, with stable event ids.</summary>
+internal static partial class NamespaceLog
+{
+    public static ILogger Logger { get; set; } = NullLogger.Instance;
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Topology up in {ElapsedMs:F2} ms: {Topology}")]
+    public static partial void TopologyUp(ILogger logger, double elapsedMs, string topology);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Topology down in {ElapsedMs:F2} ms: {Topology}")]
+    public static partial void TopologyDown(ILogger logger, double elapsedMs, string topology);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Namespace '{Name}' created with inode {Inode}")]
+    public static partial void NamespaceCreated(ILogger logger, string name, ulong inode);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Unhandled exception on the thread of namespace '{Name}'")]
+    public static partial void UnhandledException(ILogger logger, string name, Exception exception);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Process {ProcessId} in namespace '{Name}' did not exit after SIGTERM; sending SIGKILL")]
+    public static partial void ProcessKilled(ILogger logger, int processId, string name);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "The thread of namespace '{Name}' did not leave it within {TimeoutMs} ms; it is abandoned")]
+    public static partial void ThreadAbandoned(ILogger logger, string name, int timeoutMs);
+}

@@ -1,0 +1,74 @@
+namespace Netns.Testing;
+
+public sealed partial class NetworkNamespace
+{
+    /// <summary>
+    /// Reads a file of this namespace's /proc/net, such as "tcp", "igmp6" or "dev". /proc/net and
+    /// /proc/self/net show the main thread's namespace, so this reads /proc/thread-self/net on
+    /// the namespace thread.
+    /// </summary>
+    public string ReadProcNetFile(string fileName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        if (fileName.Contains("..", StringComparison.Ordinal) || fileName.StartsWith('/'))
+        {
+            throw new ArgumentException(
+                $"'{fileName}' is not a file name under /proc/net; give a name such as 'tcp' or 'snmp'.", nameof(fileName));
+        }
+
+        return Run(() => File.ReadAllText($"/proc/thread-self/net/{fileName}"));
+    }
+
+    /// <summary>Reads a net sysctl of this namespace, such as <c>net.ipv4.ip_forward</c>.</summary>
+    public string ReadSysctl(string name)
+    {
+        string path = GetSysctlPath(name);
+        return Run(() => File.ReadAllText(path).TrimEnd('\n'));
+    }
+
+    /// <summary>
+    /// Writes a net sysctl of this namespace, such as <c>net.ipv4.ip_forward</c>. The write runs on
+    /// the namespace thread, which is checked first, so the host's value is never changed.
+    /// </summary>
+    public void WriteSysctl(string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        Run(() => WriteSysctlOnCurrentThread(name, value));
+    }
+
+    private void WriteSysctlOnCurrentThread(string name, string value)
+    {
+        string path = GetSysctlPath(name);
+        ulong current = NamespaceThreads.GetCurrentThreadInode();
+        if (current != Inode)
+        {
+            throw new NetworkNamespaceException(
+                $"Writing sysctl '{name}' of namespace '{Name}' was stopped: the thread is in namespace {current}, not {Inode}.");
+        }
+
+        try
+        {
+            File.WriteAllText(path, value);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new NetworkNamespaceException(
+                $"Writing sysctl '{name}' = '{value}' in namespace '{Name}' failed: {e.Message}", 0, e);
+        }
+    }
+
+    /// <summary>Maps "net.ipv4.ip_forward" or "net/ipv4/ip_forward" to its /proc/sys path.</summary>
+    internal static string GetSysctlPath(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        string relative = name.Contains('/') ? name : name.Replace('.', '/');
+        if (!relative.StartsWith("net/", StringComparison.Ordinal) || relative.Contains("..", StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"'{name}' is not a net sysctl; only names under net., such as net.ipv4.ip_forward, belong to a network namespace.",
+                nameof(name));
+        }
+
+        return "/proc/sys/" + relative;
+    }
+}

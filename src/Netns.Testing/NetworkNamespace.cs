@@ -1,0 +1,245 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Netns.Testing.Interop;
+using Netns.Testing.Netlink;
+using Netns.Testing.Threading;
+
+namespace Netns.Testing;
+
+/// <summary>
+/// An anonymous Linux network namespace, held by an fd with no bind mount, with a dedicated
+/// thread that runs code inside it. Disposing it stops the processes started in it, moves its
+/// thread out and closes every fd the library holds on it, after which the kernel frees it.
+/// </summary>
+public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
+{
+    // How long disposal waits for the namespace thread to leave; a thread still running user
+    // code after that (a hung test body) is abandoned in the namespace.
+    private static readonly TimeSpan s_threadLeaveTimeout = TimeSpan.FromSeconds(2);
+
+    private readonly NamespaceHandle _handle;
+    private readonly List<Process> _processes = [];
+    private readonly List<NamespaceThread> _retiredThreads = [];
+    private readonly ConcurrentQueue<Exception> _unhandledExceptions = new();
+    private NamespaceThread _thread;
+    private RouteNetlinkClient? _netlink;
+    private int _disposed;
+
+    private NetworkNamespace(string name, NamespaceHandle handle, NamespaceThread thread)
+    {
+        Name = name;
+        _handle = handle;
+        _thread = thread;
+    }
+
+    /// <summary>The logical name the test gave the namespace, such as "ns1".</summary>
+    public string Name { get; }
+
+    /// <summary>The inode of the namespace, its identity in /proc/*/ns/net.</summary>
+    public ulong Inode => _handle.Inode;
+
+    /// <summary>The rtnetlink client that configures links, addresses and routes in this namespace.</summary>
+    public RouteNetlinkClient Netlink => _netlink ?? throw new ObjectDisposedException(nameof(NetworkNamespace));
+
+    /// <summary>Whether the namespace was disposed.</summary>
+    public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+    /// <summary>How long disposal waits for a process to exit after SIGTERM before sending SIGKILL.</summary>
+    public TimeSpan ProcessStopTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Exceptions that escaped asynchronous void methods running on the namespace thread.</summary>
+    public IReadOnlyCollection<Exception> UnhandledExceptions => _unhandledExceptions;
+
+    internal NamespaceHandle Handle => _handle;
+
+    /// <summary>
+    /// Creates a network namespace with <c>lo</c> up, so 127.0.0.1 and ::1 work at once.
+    /// </summary>
+    /// <param name="name">The logical name, used in messages; parallel namespaces may share it.</param>
+    /// <param name="options">Settings for the new namespace, or null for the defaults.</param>
+    /// <exception cref="NetworkNamespaceException">
+    /// The process lacks CAP_SYS_ADMIN or CAP_NET_ADMIN, or the kernel rejected a step.
+    /// </exception>
+    public static NetworkNamespace Create(string name, NamespaceOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        options ??= NamespaceOptions.Default;
+        HostNamespace.EnsureInitialized();
+        NamespaceThread thread = NamespaceThreadPool.Rent();
+        NetworkNamespace? created = null;
+        thread.Invoke(() => created = CreateOnCurrentThread(name, thread, options));
+        return created!;
+    }
+
+    /// <summary>Creates a network namespace on its own thread without blocking the caller.</summary>
+    public static Task<NetworkNamespace> CreateAsync(
+        string name,
+        NamespaceOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        options ??= NamespaceOptions.Default;
+        HostNamespace.EnsureInitialized();
+        NamespaceThread thread = NamespaceThreadPool.Rent();
+        return Task.Factory.StartNew(
+            () => CreateOnCurrentThread(name, thread, options),
+            cancellationToken,
+            TaskCreationOptions.DenyChildAttach,
+            thread.Scheduler);
+    }
+
+    private static NetworkNamespace CreateOnCurrentThread(string name, NamespaceThread thread, NamespaceOptions options)
+    {
+        // No await or thread switch may come between unshare and opening the fd: the fd must
+        // name the namespace this thread just made.
+        int errno = Sys.TryUnshareNetwork();
+        if (errno != 0)
+        {
+            NamespaceThreadPool.ReturnFromCurrentThread(thread);
+            IReadOnlyList<string> missing = Privileges.GetMissingCapabilities();
+            if (errno == Errno.EPERM && missing.Count > 0)
+            {
+                throw new NetworkNamespaceException(Privileges.DescribeMissing(name, missing), errno);
+            }
+
+            throw new NetworkNamespaceException(
+                $"Creating network namespace '{name}' failed: unshare(CLONE_NEWNET) returned {Errno.Describe(errno)}.", errno);
+        }
+
+        NamespaceHandle handle = NamespaceHandle.OpenCurrentThread($"new namespace '{name}'");
+        var ns = new NetworkNamespace(name, handle, thread);
+        thread.Assign(ns);
+        try
+        {
+            ns._netlink = new RouteNetlinkClient(RouteNetlinkSocket.Open(name), name);
+
+            // A new namespace has only lo, and it is down.
+            ns._netlink.SetLinkUp("lo");
+            ns.ApplyOptions(options);
+        }
+        catch
+        {
+            ns.Dispose();
+            throw;
+        }
+
+        NamespaceLog.NamespaceCreated(NamespaceLog.Logger, name, ns.Inode);
+        return ns;
+    }
+
+    private void ApplyOptions(NamespaceOptions options)
+    {
+        // Interfaces created later copy the "default" settings of their namespace.
+        if (options.DisableDuplicateAddressDetection && Directory.Exists("/proc/sys/net/ipv6"))
+        {
+            WriteSysctlOnCurrentThread("net.ipv6.conf.default.accept_dad", "0");
+        }
+
+        if (options.IPForwarding)
+        {
+            WriteSysctlOnCurrentThread("net.ipv4.ip_forward", "1");
+            if (Directory.Exists("/proc/sys/net/ipv6"))
+            {
+                WriteSysctlOnCurrentThread("net.ipv6.conf.all.forwarding", "1");
+            }
+        }
+
+        if (options.AllowUnprivilegedPing)
+        {
+            WriteSysctlOnCurrentThread("net.ipv4.ping_group_range", "0 2147483647");
+        }
+
+        foreach ((string sysctl, string value) in options.Sysctls)
+        {
+            WriteSysctlOnCurrentThread(sysctl, value);
+        }
+    }
+
+    /// <summary>Runs <paramref name="action"/> with the namespace fd kept open.</summary>
+    internal void UseHandle(Action<int> action)
+    {
+        bool added = false;
+        try
+        {
+            _handle.DangerousAddRef(ref added);
+            action(_handle.DangerousGetHandle().ToInt32());
+        }
+        finally
+        {
+            if (added)
+            {
+                _handle.DangerousRelease();
+            }
+        }
+    }
+
+    internal bool IsOwnThread(int threadId) => _thread.OsThreadId == threadId;
+
+    internal void RecordUnhandledException(Exception exception) => _unhandledExceptions.Enqueue(exception);
+
+    /// <summary>Formats the namespace as "ns1 (inode 4026532001)".</summary>
+    public override string ToString() => $"{Name} (inode {Inode})";
+
+    /// <summary>
+    /// Stops the processes started in the namespace (SIGTERM, then SIGKILL after
+    /// <see cref="ProcessStopTimeout"/>), moves the namespace thread out and closes the library's fds.
+    /// Sockets created in the namespace keep it alive until they are disposed.
+    /// </summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        StopProcesses();
+        _netlink?.Dispose();
+        ReleaseThread();
+        lock (_retiredThreads)
+        {
+            foreach (NamespaceThread retired in _retiredThreads)
+            {
+                retired.Join(s_threadLeaveTimeout);
+            }
+        }
+
+        _handle.Dispose();
+    }
+
+    /// <summary>Disposes the namespace without blocking the caller's thread.</summary>
+    public ValueTask DisposeAsync()
+    {
+        if (IsDisposed)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        return new ValueTask(Task.Factory.StartNew(
+            Dispose, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default));
+    }
+
+    private void ReleaseThread()
+    {
+        NamespaceThread thread = _thread;
+        if (thread.IsCurrentThread)
+        {
+            // Disposed from its own thread: leave after the running work item, not in the middle of it.
+            thread.Post(static state => NamespaceThreadPool.ReturnFromCurrentThread((NamespaceThread)state!), thread);
+            return;
+        }
+
+        // Not disposed: a thread that misses the timeout still sets it later.
+        var left = new ManualResetEventSlim();
+        thread.Post(state =>
+        {
+            NamespaceThreadPool.ReturnFromCurrentThread(thread);
+            ((ManualResetEventSlim)state!).Set();
+        }, left);
+        if (!left.Wait(s_threadLeaveTimeout))
+        {
+            NamespaceLog.ThreadAbandoned(NamespaceLog.Logger, Name, (int)s_threadLeaveTimeout.TotalMilliseconds);
+        }
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(IsDisposed, this);
+}

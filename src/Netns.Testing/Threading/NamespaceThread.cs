@@ -1,0 +1,163 @@
+using Netns.Testing.Interop;
+
+namespace Netns.Testing.Threading;
+
+/// <summary>
+/// A dedicated OS thread that runs posted work in one network namespace, with a single-threaded
+/// <see cref="SynchronizationContext"/> and <see cref="TaskScheduler"/> so continuations resume
+/// on it. Threads are created only from a host-namespace thread (see <see cref="NamespaceThreadPool"/>)
+/// and are reused only after they are verified back in the host's network and mount namespaces.
+/// </summary>
+internal sealed class NamespaceThread
+{
+    private readonly Queue<(SendOrPostCallback Callback, object? State)> _queue = new();
+    private readonly object _gate = new();
+    private readonly Thread _thread;
+    private bool _stopping;
+    private NamespaceThread? _successor;
+
+    public NamespaceThread()
+    {
+        SynchronizationContext = new NamespaceSynchronizationContext(this);
+        Scheduler = new NamespaceTaskScheduler(this);
+        _thread = new Thread(Loop) { IsBackground = true, Name = "netns worker" };
+    }
+
+    public NamespaceSynchronizationContext SynchronizationContext { get; }
+
+    public NamespaceTaskScheduler Scheduler { get; }
+
+    /// <summary>The kernel thread id, for reports of threads left in a namespace.</summary>
+    public int OsThreadId { get; private set; }
+
+    /// <summary>The namespace the thread serves, or null while it is idle in the host namespace.</summary>
+    public NetworkNamespace? Namespace { get; private set; }
+
+    public bool IsCurrentThread => Thread.CurrentThread == _thread;
+
+    public bool IsStopped { get; private set; }
+
+    public bool Join(TimeSpan timeout) => _thread.Join(timeout);
+
+    public void Start()
+    {
+        using var started = new ManualResetEventSlim();
+        _thread.UnsafeStart(started);
+        started.Wait();
+    }
+
+    public void Post(SendOrPostCallback callback, object? state)
+    {
+        lock (_gate)
+        {
+            _queue.Enqueue((callback, state));
+            if (_queue.Count == 1)
+            {
+                Monitor.Pulse(_gate);
+            }
+        }
+    }
+
+    /// <summary>Runs <paramref name="action"/> on the thread and waits for it, rethrowing its exception.</summary>
+    public void Invoke(Action action)
+    {
+        if (IsCurrentThread)
+        {
+            action();
+            return;
+        }
+
+        Task task = Task.Factory.StartNew(action, CancellationToken.None, TaskCreationOptions.DenyChildAttach, Scheduler);
+        task.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Marks the thread as serving <paramref name="ns"/>; call on the thread itself.</summary>
+    public void Assign(NetworkNamespace? ns)
+    {
+        Namespace = ns;
+        NamespaceFlow.SetHome(ns);
+    }
+
+    /// <summary>
+    /// Checks, on the thread itself, that it is still in <paramref name="expected"/>'s network
+    /// namespace (or the host's when null) and in the host's mount namespace. Returns what
+    /// differed, or null.
+    /// </summary>
+    public string? Verify(NetworkNamespace? expected)
+    {
+        ulong net = Sys.ReadNamespaceInode("/proc/thread-self/ns/net");
+        ulong mnt = Sys.ReadNamespaceInode("/proc/thread-self/ns/mnt");
+        ulong expectedNet = expected?.Inode ?? HostNamespace.Inode;
+        var differences = new List<string>(2);
+        if (net != expectedNet)
+        {
+            differences.Add($"its network namespace is {net}, expected {expectedNet} ({expected?.Name ?? "host"})");
+        }
+
+        if (mnt != HostNamespace.MountInode)
+        {
+            differences.Add($"its mount namespace is {mnt}, expected {HostNamespace.MountInode}");
+        }
+
+        return differences.Count == 0
+            ? null
+            : $"Thread {OsThreadId} of namespace '{expected?.Name ?? "host"}' was left outside its namespaces: " +
+              string.Join(" and ", differences) + ". Code run in a namespace must not call setns(2) or unshare(2) " +
+              "without restoring; the thread is ended and not reused.";
+    }
+
+    /// <summary>Ends the thread after the work already queued; later posts move to <paramref name="successor"/>.</summary>
+    public void Stop(NamespaceThread? successor = null)
+    {
+        lock (_gate)
+        {
+            _stopping = true;
+            _successor = successor;
+            Monitor.Pulse(_gate);
+        }
+    }
+
+    private void Loop(object? state)
+    {
+        OsThreadId = Sys.GetCurrentThreadId();
+        System.Threading.SynchronizationContext.SetSynchronizationContext(SynchronizationContext);
+        ((ManualResetEventSlim)state!).Set();
+        while (true)
+        {
+            (SendOrPostCallback Callback, object? State) item;
+            lock (_gate)
+            {
+                while (_queue.Count == 0 && !_stopping)
+                {
+                    Monitor.Wait(_gate);
+                }
+
+                if (_stopping && (_successor is not null || _queue.Count == 0))
+                {
+                    IsStopped = true;
+                    while (_queue.Count > 0)
+                    {
+                        var pending = _queue.Dequeue();
+                        _successor?.Post(pending.Callback, pending.State);
+                    }
+
+                    return;
+                }
+
+                item = _queue.Dequeue();
+            }
+
+            try
+            {
+                item.Callback(item.State);
+            }
+            catch (Exception e)
+            {
+                // Work posted here comes from tasks (which capture their own exceptions) and
+                // continuations; an exception escaping one is an async void method's.
+                Namespace?.RecordUnhandledException(e);
+                NamespaceLog.UnhandledException(NamespaceLog.Logger, Namespace?.Name ?? "host", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,224 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.NetworkInformation;
+using Microsoft.Extensions.Logging;
+using Netns.Testing.Netlink;
+
+namespace Netns.Testing;
+
+/// <summary>
+/// A built topology: its namespaces, with their veth pairs, addresses and routes in place and
+/// ready for traffic. Disposing it removes everything.
+/// </summary>
+public sealed partial class Topology : IDisposable, IAsyncDisposable
+{
+    private readonly Dictionary<string, NetworkNamespace> _namespaces;
+    private readonly ILogger _logger;
+    private int _disposed;
+
+    private Topology(TopologySpec spec, Dictionary<string, NetworkNamespace> namespaces, ILogger logger)
+    {
+        Spec = spec;
+        _namespaces = namespaces;
+        _logger = logger;
+    }
+
+    /// <summary>The declaration the topology was built from.</summary>
+    public TopologySpec Spec { get; }
+
+    /// <summary>The namespaces by logical name.</summary>
+    public IReadOnlyDictionary<string, NetworkNamespace> Namespaces => _namespaces;
+
+    /// <summary>The namespace the test body runs in.</summary>
+    public NetworkNamespace BodyNamespace => _namespaces[Spec.BodyNamespace!.Name];
+
+    /// <summary>How long building took, from validation to ready.</summary>
+    public TimeSpan SetupTime { get; private set; }
+
+    /// <summary>How long teardown took, once disposed.</summary>
+    public TimeSpan TeardownTime { get; private set; }
+
+    /// <summary>Returns the namespace declared as <paramref name="name"/>.</summary>
+    /// <exception cref="KeyNotFoundException">No namespace of that name was declared.</exception>
+    public NetworkNamespace this[string name] => _namespaces.TryGetValue(name, out NetworkNamespace? ns)
+        ? ns
+        : throw new KeyNotFoundException(
+            $"No namespace named '{name}' was declared; the declared ones are {string.Join(", ", _namespaces.Keys.Select(k => $"'{k}'"))}.");
+
+    /// <summary>Validates the declaration, then builds it; see <see cref="BuildAsync"/>.</summary>
+    public static Topology Build(TopologySpec spec, ILogger? logger = null) =>
+        BuildAsync(spec, logger, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Validates the declaration, then creates the namespaces in parallel, the veth pairs, the
+    /// addresses and routes, and waits until traffic flows at once. Building is all-or-nothing.
+    /// </summary>
+    /// <exception cref="TopologyValidationException">The declaration has problems; nothing was created.</exception>
+    /// <exception cref="TopologyBuildException">A step failed; everything built before it was removed.</exception>
+    public static async Task<Topology> BuildAsync(TopologySpec spec, ILogger? logger = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        long started = Stopwatch.GetTimestamp();
+        spec.ThrowIfInvalid();
+        logger ??= NamespaceLog.Logger;
+
+        var namespaces = new Dictionary<string, NetworkNamespace>(StringComparer.Ordinal);
+        var topology = new Topology(spec, namespaces, logger);
+        string step = "Creating namespaces";
+        try
+        {
+            Task<NetworkNamespace>[] creating = spec.Namespaces
+                .Select(n => NetworkNamespace.CreateAsync(n.Name, n.Options, cancellationToken))
+                .ToArray();
+            await WhenAllKeepingResults(creating, namespaces);
+
+            foreach (VethSpec veth in spec.Veths)
+            {
+                step = $"Creating veth '{veth.End1.Interface}' in namespace '{veth.End1.Namespace}'";
+                cancellationToken.ThrowIfCancellationRequested();
+                topology.CreateVeth(veth);
+            }
+
+            foreach (VethSpec veth in spec.Veths)
+            {
+                foreach (VethEndSpec end in new[] { veth.End1, veth.End2 })
+                {
+                    step = $"Configuring '{end.Interface}' in namespace '{end.Namespace}'";
+                    topology.ConfigureEnd(end);
+                }
+            }
+
+            foreach (RouteSpec route in spec.Routes)
+            {
+                step = $"Adding route {route.Destination} in namespace '{route.Namespace}'";
+                topology.AddRoute(route);
+            }
+
+            step = "Waiting for IPv6 addresses to be ready";
+            await topology.WaitForIPv6ReadyAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            topology.Dispose();
+            throw new TopologyBuildException(FindStep(e, step), e);
+        }
+        catch
+        {
+            topology.Dispose();
+            throw;
+        }
+
+        topology.SetupTime = Stopwatch.GetElapsedTime(started);
+        NamespaceLog.TopologyUp(logger, topology.SetupTime.TotalMilliseconds, spec.ToString());
+        return topology;
+    }
+
+    /// <summary>
+    /// Runs a test body in <see cref="BodyNamespace"/>, after checking that its thread is not in
+    /// the host namespace: the framework never runs a test body there.
+    /// </summary>
+    public Task RunBodyAsync(Func<Task> body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        NetworkNamespace ns = BodyNamespace;
+        return ns.RunAsync(() =>
+        {
+            ulong current = NamespaceThreads.GetCurrentThreadInode();
+            if (current == HostNamespace.Inode || current != ns.Inode)
+            {
+                throw new NetworkNamespaceException(
+                    $"The test body was not started: its thread is in namespace {current}, not in '{ns.Name}' ({ns.Inode}).");
+            }
+
+            return body();
+        }, cancellationToken);
+    }
+
+    /// <summary>Describes the topology on one line, with namespace inodes.</summary>
+    public override string ToString() =>
+        $"{Spec} [{string.Join(", ", _namespaces.Values.Select(n => $"{n.Name}={n.Inode}"))}]";
+
+    /// <summary>Disposes every namespace in parallel, which removes their links, addresses and routes.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        long started = Stopwatch.GetTimestamp();
+        NetworkNamespace[] namespaces = [.. _namespaces.Values];
+        if (namespaces.Length == 1)
+        {
+            namespaces[0].Dispose();
+        }
+        else
+        {
+            Parallel.ForEach(namespaces, ns => ns.Dispose());
+        }
+
+        TeardownTime = Stopwatch.GetElapsedTime(started);
+        NamespaceLog.TopologyDown(_logger, TeardownTime.TotalMilliseconds, Spec.ToString());
+    }
+
+    /// <summary>Disposes the topology without blocking the caller's thread.</summary>
+    public ValueTask DisposeAsync() =>
+        new(Task.Factory.StartNew(Dispose, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default));
+
+    private static async Task WhenAllKeepingResults(Task<NetworkNamespace>[] creating, Dictionary<string, NetworkNamespace> namespaces)
+    {
+        try
+        {
+            await Task.WhenAll(creating);
+        }
+        finally
+        {
+            // Namespaces that were created are kept so a failure elsewhere still removes them.
+            foreach (Task<NetworkNamespace> task in creating)
+            {
+                if (task.IsCompletedSuccessfully)
+                {
+                    namespaces[task.Result.Name] = task.Result;
+                }
+            }
+        }
+    }
+
+    private static string FindStep(Exception e, string step) => e is NetlinkException netlink
+        ? $"{netlink.Operation} in namespace '{netlink.NamespaceName}'"
+        : step;
+
+    private void CreateVeth(VethSpec veth)
+    {
+        NetworkNamespace first = _namespaces[veth.End1.Namespace];
+        NetworkNamespace second = _namespaces[veth.End2.Namespace];
+        first.Netlink.CreateVeth(veth.End1.Interface, veth.End2.Interface, second, new VethOptions
+        {
+            Mtu = veth.Mtu,
+            Up = true,
+            MacAddress = veth.End1.MacAddress is null ? null : PhysicalAddress.Parse(veth.End1.MacAddress),
+            PeerMacAddress = veth.End2.MacAddress is null ? null : PhysicalAddress.Parse(veth.End2.MacAddress),
+        });
+    }
+
+    private void ConfigureEnd(VethEndSpec end)
+    {
+        RouteNetlinkClient netlink = _namespaces[end.Namespace].Netlink;
+
+        // A per-device request after setting the link up lets the kernel finish its link-watch
+        // work for the device, without which the first packet sent on it may be dropped.
+        LinkInfo link = netlink.GetLink(end.Interface)
+            ?? throw new NetlinkException($"Looking up link '{end.Interface}'", end.Namespace, Interop.Errno.ENODEV, null);
+        foreach (string text in end.Addresses)
+        {
+            netlink.AddAddress(link.Index, end.Interface, InterfaceAddress.Parse(text), duplicateAddressDetection: false);
+        }
+    }
+
+    private void AddRoute(RouteSpec route)
+    {
+        IPAddress? gateway = route.Gateway is null ? null : IPAddress.Parse(route.Gateway);
+        TopologyValidator.TryParseDestination(route.Destination, gateway?.AddressFamily, out IPNetwork destination, out _);
+        _namespaces[route.Namespace].Netlink.AddRoute(destination, gateway, route.Device, route.Metric);
+    }
+}
