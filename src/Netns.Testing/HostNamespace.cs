@@ -41,6 +41,16 @@ public static class HostNamespace
     /// </summary>
     public static void EnsureInitialized() => GetState();
 
+    /// <summary>
+    /// Runs <paramref name="func"/> on a thread in the host namespace and returns its result, for
+    /// example to create a decoy listener on the host's loopback from inside a test body.
+    /// </summary>
+    public static T Run<T>(Func<T> func)
+    {
+        ArgumentNullException.ThrowIfNull(func);
+        return GetState().Spawner.Invoke(func);
+    }
+
     internal static NamespaceThread CreateThread() => GetState().Spawner.CreateThread();
 
     private static State GetState()

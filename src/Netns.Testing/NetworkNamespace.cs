@@ -99,7 +99,7 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
             IReadOnlyList<string> missing = Privileges.GetMissingCapabilities();
             if (errno == Errno.EPERM && missing.Count > 0)
             {
-                throw new NetworkNamespaceException(Privileges.DescribeMissing(name, missing), errno);
+                throw new MissingPrivilegesException(Privileges.DescribeMissing(name, missing), missing, errno);
             }
 
             throw new NetworkNamespaceException(

@@ -12,6 +12,8 @@ namespace Netns.Testing;
 /// </summary>
 public sealed partial class Topology : IDisposable, IAsyncDisposable
 {
+    private static readonly AsyncLocal<Topology?> s_current = new();
+
     private readonly Dictionary<string, NetworkNamespace> _namespaces;
     private readonly ILogger _logger;
     private int _disposed;
@@ -22,6 +24,12 @@ public sealed partial class Topology : IDisposable, IAsyncDisposable
         _namespaces = namespaces;
         _logger = logger;
     }
+
+    /// <summary>
+    /// The topology whose test body is running, flowing with the body's execution context; null
+    /// outside a body. Parallel tests each see their own.
+    /// </summary>
+    public static Topology? Current => s_current.Value;
 
     /// <summary>The declaration the topology was built from.</summary>
     public TopologySpec Spec { get; }
@@ -123,6 +131,7 @@ public sealed partial class Topology : IDisposable, IAsyncDisposable
         NetworkNamespace ns = BodyNamespace;
         return ns.RunAsync(() =>
         {
+            s_current.Value = this;
             ulong current = NamespaceThreads.GetCurrentThreadInode();
             if (current == HostNamespace.Inode || current != ns.Inode)
             {
