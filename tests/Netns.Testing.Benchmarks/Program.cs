@@ -1,0 +1,50 @@
+// Times one iteration of the reference workload: two namespaces with lo up, one veth across them,
+// four addresses, links up, one TCP connect over IPv4, and teardown. Prints the median and
+// percentiles in milliseconds.
+//
+//   dotnet run -c Release --project tests/Netns.Testing.Benchmarks -- [iterations] [--ipv6]
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Netns.Testing;
+
+int iterations = args.Length > 0 && int.TryParse(args[0], out int n) ? n : 1000;
+bool connectOverIPv6 = args.Contains("--ipv6");
+const int WarmUpIterations = 50;
+
+TopologySpec spec = new TopologyBuilder()
+    .AddNamespace("ns1", body: true)
+    .AddNamespace("ns2")
+    .AddVeth(new VethSpec(
+        new VethEndSpec("ns1", "veth0") { Addresses = ["198.18.0.1/24", "fd5e:7e57::1/64"] },
+        new VethEndSpec("ns2", "veth0") { Addresses = ["198.18.0.2/24", "fd5e:7e57::2/64"] }))
+    .ToSpec();
+IPEndPoint server = connectOverIPv6
+    ? new IPEndPoint(IPAddress.Parse("fd5e:7e57::2"), 9000)
+    : new IPEndPoint(IPAddress.Parse("198.18.0.2"), 9000);
+
+var samples = new double[iterations];
+for (int i = -WarmUpIterations; i < iterations; i++)
+{
+    long started = Stopwatch.GetTimestamp();
+    using (Topology topology = Topology.Build(spec))
+    {
+        using Socket listener = topology["ns2"].CreateSocket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(server);
+        listener.Listen();
+        using Socket client = topology["ns1"].CreateSocket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        client.Connect(server);
+        using Socket accepted = listener.Accept();
+    }
+
+    if (i >= 0)
+    {
+        samples[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+}
+
+Array.Sort(samples);
+double Percentile(double p) => samples[(int)Math.Min(samples.Length - 1, Math.Round(p * (samples.Length - 1)))];
+Console.WriteLine(
+    $"{iterations} iterations ({(connectOverIPv6 ? "IPv6" : "IPv4")} connect): median {Percentile(0.5):F3} ms, " +
+    $"p10 {Percentile(0.1):F3} ms, p90 {Percentile(0.9):F3} ms, p99 {Percentile(0.99):F3} ms, max {samples[^1]:F3} ms");
