@@ -201,7 +201,11 @@ public static class HostNamespace
         private void Loop(NamespaceHandle host)
         {
             t_hostHandle = host;
-            int errno = host.TryEnter();
+
+            // setns needs CAP_SYS_ADMIN even into the thread's own namespace, so a thread already
+            // in the host namespace skips it: without privileges the process must get as far as
+            // reporting MissingPrivilegesException.
+            int errno = NamespaceThreads.GetCurrentThreadInode() == host.Inode ? 0 : host.TryEnter();
             if (errno != 0)
             {
                 Environment.FailFast($"Entering the host network namespace failed: {Errno.Describe(errno)}.");
