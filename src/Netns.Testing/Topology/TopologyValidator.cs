@@ -75,7 +75,8 @@ internal static class TopologyValidator
         }
 
         var bodies = spec.Namespaces.Where(n => n.IsBody).Select(n => n.Name).ToList();
-        if (spec.Namespaces.Count > 1 && bodies.Count == 0)
+        // Distinct names: a name declared twice is reported above, not as a second namespace.
+        if (declared.Count > 1 && bodies.Count == 0)
         {
             problems.Add(new("[NetNamespace]", string.Join(", ", spec.Namespaces.Select(n => $"'{n.Name}'")),
                 "a test with several namespaces must mark the one its body runs in with Body = true"));
