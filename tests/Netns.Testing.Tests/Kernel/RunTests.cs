@@ -122,6 +122,27 @@ public class RunTests
     }
 
     [Fact]
+    public async Task CreateAsync_CallerContinuesInHost()
+    {
+        using NetworkNamespace ns = await NetworkNamespace.CreateAsync("create-async");
+
+        Assert.True(HostNamespace.IsCurrentThreadInHost);
+    }
+
+    [Fact]
+    public async Task RunAsync_CallerContinuesInHost()
+    {
+        using NetworkNamespace ns = NetworkNamespace.Create("run-async-return");
+
+        await ns.RunAsync(() => Task.Delay(1));
+        bool afterAwait = HostNamespace.IsCurrentThreadInHost;
+        await ns.RunAsync(() => Task.CompletedTask);
+
+        Assert.True(afterAwait);
+        Assert.True(HostNamespace.IsCurrentThreadInHost);
+    }
+
+    [Fact]
     public void Run_AfterDispose_Throws()
     {
         NetworkNamespace ns = NetworkNamespace.Create("disposed");

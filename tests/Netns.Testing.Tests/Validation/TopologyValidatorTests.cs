@@ -105,6 +105,16 @@ public class TopologyValidatorTests
     }
 
     [Fact]
+    public void DuplicateOnlyNamespace_NeedsNoBody()
+    {
+        TopologySpec spec = new TopologyBuilder().AddNamespace("a").AddNamespace("a").ToSpec();
+
+        TopologyProblem problem = SingleProblem(spec);
+
+        Assert.Equal("each namespace name must be declared once", problem.Rule);
+    }
+
+    [Fact]
     public void DuplicateInterfaceInNamespace_IsRejected()
     {
         TopologySpec spec = new TopologyBuilder()
