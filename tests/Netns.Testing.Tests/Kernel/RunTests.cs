@@ -152,19 +152,6 @@ public class RunTests
         Assert.Throws<ObjectDisposedException>(() => ns.Run(() => 1));
     }
 
-    [Fact]
-    public async Task Dispose_LeavesNoThreadInNamespace()
-    {
-        NetworkNamespace ns = NetworkNamespace.Create("no-threads");
-        await ns.RunAsync(async () => await Task.Run(() => Thread.Sleep(1)));
-
-        ns.Dispose();
-        NamespaceThreads.RestoreThreadPoolThreads(TimeSpan.FromSeconds(2));
-
-        Assert.Empty(NamespaceThreads.FindThreadsIn([ns]));
-        Assert.DoesNotContain(NamespaceThreads.FindThreadsOutsideHost(), t => t.Inode == ns.Inode);
-    }
-
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowFromNamespace() => throw new InvalidOperationException("thrown in the namespace");
 
