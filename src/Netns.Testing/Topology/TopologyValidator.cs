@@ -162,7 +162,8 @@ internal static class TopologyValidator
 
         if (route.Metric < 0)
         {
-            problems.Add(new(element, $"Metric = {route.Metric}", "a metric is 0 or more; leave it out for the kernel's default"));
+            problems.Add(new(element, $"Metric = {route.Metric}",
+                "a metric is 0 or more; leave it out for the kernel's default"));
         }
 
         if (route.Gateway is null && route.Device is null)
