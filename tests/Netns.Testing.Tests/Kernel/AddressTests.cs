@@ -34,7 +34,8 @@ public class AddressTests
 
         ns1.Netlink.AddAddress("eth0", InterfaceAddress.Parse("fd5e:7e57::1/64"));
 
-        AddressInfo address = ns1.Netlink.GetAddresses("eth0").Single(a => a.Address == InterfaceAddress.Parse("fd5e:7e57::1/64"));
+        AddressInfo address = ns1.Netlink.GetAddresses("eth0")
+            .Single(a => a.Address == InterfaceAddress.Parse("fd5e:7e57::1/64"));
         Assert.False(address.IsTentative);
         Assert.NotEqual(0u, address.Flags & Netns.Testing.Netlink.Wire.NetlinkConstants.IFA_F_NODAD);
     }
@@ -48,7 +49,8 @@ public class AddressTests
 
         ns1.Netlink.AddAddress("eth0", InterfaceAddress.Parse("fd5e:7e57::1/64"), duplicateAddressDetection: true);
 
-        AddressInfo address = ns1.Netlink.GetAddresses("eth0").Single(a => a.Address == InterfaceAddress.Parse("fd5e:7e57::1/64"));
+        AddressInfo address = ns1.Netlink.GetAddresses("eth0")
+            .Single(a => a.Address == InterfaceAddress.Parse("fd5e:7e57::1/64"));
         Assert.True(address.IsTentative);
         Assert.EndsWith(" tentative", address.ToString());
     }
@@ -96,7 +98,9 @@ public class AddressTests
 
         var exception = Assert.Throws<NetlinkException>(() => ns.Netlink.AddAddress("lo", address));
 
-        Assert.StartsWith("Adding address 198.18.5.1/32 to 'lo' in namespace 'twice' failed: File exists (EEXIST).", exception.Message);
+        Assert.StartsWith(
+            "Adding address 198.18.5.1/32 to 'lo' in namespace 'twice' failed: File exists (EEXIST).",
+            exception.Message);
         Assert.Equal("EEXIST", exception.ErrnoName);
     }
 
@@ -105,7 +109,8 @@ public class AddressTests
     {
         using NetworkNamespace ns = NetworkNamespace.Create("unknown-link");
 
-        var exception = Assert.Throws<NetlinkException>(() => ns.Netlink.AddAddress("eth9", InterfaceAddress.Parse("198.18.0.1/24")));
+        var exception = Assert.Throws<NetlinkException>(
+            () => ns.Netlink.AddAddress("eth9", InterfaceAddress.Parse("198.18.0.1/24")));
 
         Assert.Equal("Looking up link 'eth9' in namespace 'unknown-link' failed: No such device (ENODEV).", exception.Message);
     }
@@ -118,7 +123,8 @@ public class AddressTests
         using NetworkNamespace ns2 = NetworkNamespace.Create("ns2");
         ns1.Netlink.CreateVeth("eth0", "eth0", ns2, new VethOptions { Mtu = 1279 });
 
-        var exception = Assert.Throws<NetlinkException>(() => ns1.Netlink.AddAddress("eth0", InterfaceAddress.Parse("fd5e:7e57::1/64")));
+        var exception = Assert.Throws<NetlinkException>(
+            () => ns1.Netlink.AddAddress("eth0", InterfaceAddress.Parse("fd5e:7e57::1/64")));
 
         Assert.Equal("EINVAL", exception.ErrnoName);
     }

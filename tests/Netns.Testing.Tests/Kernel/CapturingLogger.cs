@@ -12,7 +12,12 @@ internal sealed class CapturingLogger : ILogger
 
     public bool IsEnabled(LogLevel logLevel) => true;
 
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    public void Log<TState>(
+        LogLevel logLevel,
+        EventId eventId,
+        TState state,
+        Exception? exception,
+        Func<TState, Exception?, string> formatter)
     {
         var values = state as IEnumerable<KeyValuePair<string, object?>> ?? [];
         Entries.Enqueue((eventId, values.ToDictionary(p => p.Key, p => p.Value)));

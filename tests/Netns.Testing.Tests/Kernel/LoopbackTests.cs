@@ -88,7 +88,8 @@ public class LoopbackTests
     {
         using NetworkNamespace ns = NetworkNamespace.Create("child-ns");
 
-        using Process child = ns.StartProcess(new ProcessStartInfo("readlink", "/proc/self/ns/net") { RedirectStandardOutput = true });
+        using Process child = ns.StartProcess(
+            new ProcessStartInfo("readlink", "/proc/self/ns/net") { RedirectStandardOutput = true });
         string output = await child.StandardOutput.ReadToEndAsync();
         await child.WaitForExitAsync();
 

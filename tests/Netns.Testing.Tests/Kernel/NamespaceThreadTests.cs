@@ -1,7 +1,7 @@
 namespace Netns.Testing.Tests.Kernel;
 
-// RestoreThreadPoolThreads needs every pool thread to pick up one of its items, which parallel
-// tests holding pool threads would delay, so these tests run alone.
+// RestoreThreadPoolThreads waits for pool threads that parallel tests may hold, so these tests
+// run alone.
 [Collection(NamespaceAccountingCollection.Name)]
 public class NamespaceThreadTests
 {

@@ -42,7 +42,9 @@ public class PrivilegesTests
     {
         Assert.True(File.Exists(s_samplePath), $"The sample is not built at {s_samplePath}.");
         (int readable, _, _) = await StartAsNobodyAsync("test", "-r", s_samplePath);
-        Assert.True(readable == 0, $"User nobody cannot read {s_samplePath}; make the checkout readable by all users (chmod -R o+rX).");
+        Assert.True(
+            readable == 0,
+            $"User nobody cannot read {s_samplePath}; make the checkout readable by all users (chmod -R o+rX).");
         return await StartAsNobodyAsync(command);
     }
 

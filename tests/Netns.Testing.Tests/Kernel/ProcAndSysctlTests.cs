@@ -73,7 +73,9 @@ public class ProcAndSysctlTests
 
         var exception = Assert.Throws<NetworkNamespaceException>(() => ns.WriteSysctl("net.ipv4.no_such_setting", "1"));
 
-        Assert.StartsWith("Writing sysctl 'net.ipv4.no_such_setting' = '1' in namespace 'sysctl-missing' failed:", exception.Message);
+        Assert.StartsWith(
+            "Writing sysctl 'net.ipv4.no_such_setting' = '1' in namespace 'sysctl-missing' failed:",
+            exception.Message);
     }
 
     [Fact]

@@ -25,7 +25,9 @@ public class RouteTests
         {
             ns1.Netlink.AddRoute(IPNetwork.Parse("198.18.2.0/24"), IPAddress.Parse("198.18.0.2"), metric: 30);
 
-            RouteInfo route = Assert.Single(ns1.Netlink.GetRoutes(AddressFamily.InterNetwork), r => r.Destination == IPNetwork.Parse("198.18.2.0/24"));
+            RouteInfo route = Assert.Single(
+                ns1.Netlink.GetRoutes(AddressFamily.InterNetwork),
+                r => r.Destination == IPNetwork.Parse("198.18.2.0/24"));
             Assert.Equal(IPAddress.Parse("198.18.0.2"), route.Gateway);
             Assert.Equal(ns1.Netlink.GetLink("eth0")!.Index, route.OutputInterfaceIndex);
             Assert.Equal(30, route.Metric);
@@ -64,7 +66,9 @@ public class RouteTests
         {
             ns1.Netlink.AddRoute(IPNetwork.Parse("198.18.3.0/24"), device: "eth0");
 
-            RouteInfo route = Assert.Single(ns1.Netlink.GetRoutes(AddressFamily.InterNetwork), r => r.Destination == IPNetwork.Parse("198.18.3.0/24"));
+            RouteInfo route = Assert.Single(
+                ns1.Netlink.GetRoutes(AddressFamily.InterNetwork),
+                r => r.Destination == IPNetwork.Parse("198.18.3.0/24"));
             Assert.Null(route.Gateway);
             Assert.Equal(253, route.Scope);
         }

@@ -64,7 +64,9 @@ public class SocketTests
         Assert.Equal(IPAddress.Parse("198.18.0.1"), ((IPEndPoint)remote).Address);
     }
 
-    private static async Task<(string Request, EndPoint Remote)> ServeOnceAsync(Socket listener, CancellationToken cancellationToken)
+    private static async Task<(string Request, EndPoint Remote)> ServeOnceAsync(
+        Socket listener,
+        CancellationToken cancellationToken)
     {
         using Socket connection = await listener.AcceptAsync(cancellationToken);
         var request = new StringBuilder();

@@ -25,7 +25,9 @@ public class TopologyBuildTests
         Assert.Equal(2, topology.Namespaces.Count);
         Assert.NotEqual(topology["client"].Inode, topology["server"].Inode);
         Assert.True(topology["client"].Netlink.GetLink("eth0")!.IsUp);
-        Assert.Contains(topology["server"].Netlink.GetAddresses("eth0"), a => a.Address == InterfaceAddress.Parse("198.18.0.2/24"));
+        Assert.Contains(
+            topology["server"].Netlink.GetAddresses("eth0"),
+            a => a.Address == InterfaceAddress.Parse("198.18.0.2/24"));
         Assert.Contains(topology["client"].Netlink.GetRoutes(), r => r.Destination == IPNetwork.Parse("198.18.2.0/24"));
     }
 
@@ -33,7 +35,8 @@ public class TopologyBuildTests
     public async Task BuildAsync_Ipv6ReadyAtOnce()
     {
         await using Topology topology = await Topology.BuildAsync(TwoNamespaces());
-        using Socket listener = topology["server"].CreateSocket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp);
+        using Socket listener = topology["server"].CreateSocket(
+            AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp);
         listener.Bind(new IPEndPoint(IPAddress.Parse("fd5e:7e57::2"), 0));
         listener.Listen();
 

@@ -40,7 +40,8 @@ public class TopologyRollbackTests
         var netlink = Assert.IsType<NetlinkException>(exception.InnerException);
         Assert.Equal("Adding route 198.18.2.0/24 via 198.19.9.9 in namespace 'rollback1'", exception.Step);
         Assert.StartsWith(
-            "Building the network topology failed at step 'Adding route 198.18.2.0/24 via 198.19.9.9 in namespace 'rollback1'', " +
+            "Building the network topology failed at step " +
+            "'Adding route 198.18.2.0/24 via 198.19.9.9 in namespace 'rollback1'', " +
             "and everything built before it was removed: Adding route 198.18.2.0/24 via 198.19.9.9 in namespace 'rollback1' " +
             "failed: Network is unreachable (ENETUNREACH).",
             exception.Message);

@@ -86,7 +86,9 @@ public class VethTests
         var mac1 = PhysicalAddress.Parse("02-00-00-00-00-01");
         var mac2 = PhysicalAddress.Parse("02-00-00-00-00-02");
 
-        ns1.Netlink.CreateVeth("eth0", "eth0", ns2, new VethOptions { Mtu = 9000, MacAddress = mac1, PeerMacAddress = mac2, Up = false });
+        var options = new VethOptions { Mtu = 9000, MacAddress = mac1, PeerMacAddress = mac2, Up = false };
+
+        ns1.Netlink.CreateVeth("eth0", "eth0", ns2, options);
 
         LinkInfo a = ns1.Netlink.GetLink("eth0")!;
         LinkInfo b = ns2.Netlink.GetLink("eth0")!;
@@ -139,7 +141,8 @@ public class VethTests
         using NetworkNamespace ns1 = NetworkNamespace.Create("ns1");
         using NetworkNamespace ns2 = NetworkNamespace.Create("ns2");
         ns1.Netlink.CreateVeth("eth0", "eth0", ns2);
-        Assert.True(HostView.WaitUntil(() => ns1.Netlink.GetLink("eth0")!.OperationalState == LinkOperationalState.Up, TimeSpan.FromSeconds(2)));
+        Assert.True(HostView.WaitUntil(
+            () => ns1.Netlink.GetLink("eth0")!.OperationalState == LinkOperationalState.Up, TimeSpan.FromSeconds(2)));
 
         ns2.Netlink.SetLinkDown("eth0");
         bool carrierLost = HostView.WaitUntil(

@@ -49,7 +49,9 @@ public class InterfaceAddressTests
     [InlineData("198.18.0.1/+8", "'198.18.0.1/+8' has an invalid prefix length; an IPv4 prefix is 0 to 32.")]
     [InlineData("198.18.0.1/2 4", "'198.18.0.1/2 4' has an invalid prefix length; an IPv4 prefix is 0 to 32.")]
     [InlineData("nonsense", "'nonsense' is not a valid IPv4 or IPv6 address; write it as address/prefix such as 198.18.0.1/24.")]
-    [InlineData("198.18/16", "'198.18/16' is not a valid IPv4 or IPv6 address; write it as address/prefix such as 198.18.0.1/24.")]
+    [InlineData(
+        "198.18/16",
+        "'198.18/16' is not a valid IPv4 or IPv6 address; write it as address/prefix such as 198.18.0.1/24.")]
     [InlineData("", "An address is required, written as address/prefix such as 198.18.0.1/24.")]
     public void TryParse_InvalidText_ReturnsError(string text, string expected)
     {

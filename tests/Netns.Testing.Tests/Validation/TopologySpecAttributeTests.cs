@@ -88,7 +88,10 @@ public class TopologySpecAttributeTests
     {
         [NetNamespace("server", IPForwarding = true, AllowUnprivilegedPing = true)]
         [VethLink("client", "eth0", "server", "eth0",
-            Address1 = "198.18.0.1/24, fd5e:7e57::1/64", Address2 = "198.18.0.2/24", Mtu = 9000, MacAddress1 = "02:00:00:00:00:01")]
+            Address1 = "198.18.0.1/24, fd5e:7e57::1/64",
+            Address2 = "198.18.0.2/24",
+            Mtu = 9000,
+            MacAddress1 = "02:00:00:00:00:01")]
         [NetRoute("client", "198.18.2.0/24", Gateway = "198.18.0.2", Metric = 20)]
         [NetRoute("server", "default", Device = "eth0")]
         public void Test()

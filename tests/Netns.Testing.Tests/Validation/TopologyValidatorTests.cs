@@ -12,7 +12,11 @@ public class TopologyValidatorTests
     {
         TopologySpec spec = TwoNamespaces()
             .AddVeth(new VethSpec(
-                new VethEndSpec("ns1", "eth0") { Addresses = ["198.18.0.1/24", "fd5e:7e57::1/64"], MacAddress = "02:00:00:00:00:01" },
+                new VethEndSpec("ns1", "eth0")
+                {
+                    Addresses = ["198.18.0.1/24", "fd5e:7e57::1/64"],
+                    MacAddress = "02:00:00:00:00:01",
+                },
                 new VethEndSpec("ns2", "eth0") { Addresses = ["198.18.0.2/24", "fd5e:7e57::2/64"] })
             {
                 Mtu = 9000,
@@ -341,7 +345,9 @@ public class TopologyValidatorTests
     [Fact]
     public void SmallMtuWithIPv6Address_IsRejected()
     {
-        TopologySpec spec = TwoNamespaces().AddVeth("ns1", "eth0", "198.18.0.1/24", "ns2", "eth0", "fd5e:7e57::2/64", 1279).ToSpec();
+        TopologySpec spec = TwoNamespaces()
+            .AddVeth("ns1", "eth0", "198.18.0.1/24", "ns2", "eth0", "fd5e:7e57::2/64", 1279)
+            .ToSpec();
 
         TopologyProblem problem = SingleProblem(spec);
 
@@ -423,7 +429,8 @@ public class TopologyValidatorTests
                 "each address must be assigned once in the topology, and 198.18.0.2 is already on router/eth0.",
             "  - [VethLink(\"client\", \"eth1\", \"server\", \"eth0\")]: 'nonsense': " +
                 "an address is an IPv4 or IPv6 address with a prefix length, such as 198.18.0.1/24.",
-            "  - [NetRoute(\"client\", \"198.18.2.1/24\")]: '198.18.2.1/24': a destination network has no host bits set; write 198.18.2.0/24.",
+            "  - [NetRoute(\"client\", \"198.18.2.1/24\")]: '198.18.2.1/24': " +
+                "a destination network has no host bits set; write 198.18.2.0/24.",
             "  - [NetRoute(\"server\", \"default\")]: no Gateway or Device: a route needs a gateway, a device or both.");
         Assert.Equal(expected, exception.Message);
         Assert.Equal(9, exception.Problems.Count);

@@ -104,7 +104,13 @@ public class NetlinkMessageWriterTests
         IPAddress address = IPAddress.Parse("fd5e:7e57::1");
         var writer = new NetlinkMessageWriter();
         writer.BeginMessage(RTM_NEWADDR, CreateFlags, sequence: 9);
-        writer.WriteStruct(new ifaddrmsg { ifa_family = AF_INET6, ifa_prefixlen = 64, ifa_flags = (byte)IFA_F_NODAD, ifa_index = 3 });
+        writer.WriteStruct(new ifaddrmsg
+        {
+            ifa_family = AF_INET6,
+            ifa_prefixlen = 64,
+            ifa_flags = (byte)IFA_F_NODAD,
+            ifa_index = 3,
+        });
         writer.WriteAttribute(IFA_LOCAL, address);
         writer.WriteAttribute(IFA_ADDRESS, address);
         writer.WriteAttribute(IFA_FLAGS, IFA_F_NODAD);

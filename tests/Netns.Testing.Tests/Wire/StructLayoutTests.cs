@@ -40,7 +40,14 @@ public class StructLayoutTests
     [Fact]
     public void Ifinfomsg_FieldsAtKernelOffsets()
     {
-        var header = new ifinfomsg { ifi_family = 0x11, ifi_type = 0x2233, ifi_index = 0x44, ifi_flags = 0x55, ifi_change = 0x66 };
+        var header = new ifinfomsg
+        {
+            ifi_family = 0x11,
+            ifi_type = 0x2233,
+            ifi_index = 0x44,
+            ifi_flags = 0x55,
+            ifi_change = 0x66,
+        };
         byte[] bytes = new byte[16];
         System.Runtime.InteropServices.MemoryMarshal.Write(bytes, in header);
 
