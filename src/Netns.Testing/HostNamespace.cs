@@ -53,6 +53,49 @@ public static class HostNamespace
 
     internal static NamespaceThread CreateThread() => GetState().Spawner.CreateThread();
 
+    /// <summary>
+    /// Returns a task that completes like <paramref name="task"/>, but from the host thread and
+    /// with its continuations queued rather than run inline. A thread copies the network
+    /// namespace of the thread that creates it, so a task completed on a namespace thread could
+    /// otherwise start thread-pool or test-framework threads inside that namespace, where the
+    /// caller's later code would run.
+    /// </summary>
+    internal static Task<T> CompleteFromHost<T>(Task<T> task)
+    {
+        var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        HostThread spawner = GetState().Spawner;
+        task.ContinueWith(
+            finished => spawner.Post(() => Transfer(finished, completion)),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return completion.Task;
+    }
+
+    private static void Transfer<T>(Task<T> finished, TaskCompletionSource<T> completion)
+    {
+        if (finished.IsCompletedSuccessfully)
+        {
+            completion.TrySetResult(finished.Result);
+        }
+        else if (finished.IsFaulted)
+        {
+            // The exceptions keep the stack traces they were thrown with.
+            completion.TrySetException(finished.Exception!.InnerExceptions);
+        }
+        else
+        {
+            try
+            {
+                finished.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException e)
+            {
+                completion.TrySetCanceled(e.CancellationToken);
+            }
+        }
+    }
+
     private static State GetState()
     {
         State? state = s_state;
@@ -176,6 +219,8 @@ public static class HostNamespace
             return thread;
         });
 
+        public void Post(Action action) => _work.Add(action);
+
         public T Invoke<T>(Func<T> func)
         {
             if (Thread.CurrentThread == _thread)
@@ -201,7 +246,11 @@ public static class HostNamespace
         private void Loop(NamespaceHandle host)
         {
             t_hostHandle = host;
-            int errno = host.TryEnter();
+
+            // setns needs CAP_SYS_ADMIN even into the thread's own namespace, so a thread already
+            // in the host namespace skips it: without privileges the process must get as far as
+            // reporting MissingPrivilegesException.
+            int errno = NamespaceThreads.GetCurrentThreadInode() == host.Inode ? 0 : host.TryEnter();
             if (errno != 0)
             {
                 Environment.FailFast($"Entering the host network namespace failed: {Errno.Describe(errno)}.");

@@ -55,11 +55,42 @@ public readonly record struct InterfaceAddress
         out InterfaceAddress result,
         [NotNullWhen(false)] out string? error)
     {
+        ParseFailure failure = TryParseCore(text, out result, out AddressFamily family);
+        error = failure switch
+        {
+            ParseFailure.None => null,
+            ParseFailure.Missing => "An address is required, written as address/prefix such as 198.18.0.1/24.",
+            ParseFailure.InvalidAddress =>
+                $"'{text}' is not a valid IPv4 or IPv6 address; write it as address/prefix such as 198.18.0.1/24.",
+            _ => $"'{text}' has an invalid prefix length; an {FamilyName(family)} prefix is 0 to {MaxPrefixLength(family)}.",
+        };
+        return failure == ParseFailure.None;
+    }
+
+    /// <summary>
+    /// Tries to parse "address/prefix". On failure, <paramref name="rule"/> states the rule the text
+    /// breaks without repeating the text, for messages that show the text next to it.
+    /// </summary>
+    internal static bool TryParseWithRule(string? text, out InterfaceAddress result, [NotNullWhen(false)] out string? rule)
+    {
+        ParseFailure failure = TryParseCore(text, out result, out AddressFamily family);
+        rule = failure switch
+        {
+            ParseFailure.None => null,
+            ParseFailure.Missing => "an address is required, written as address/prefix such as 198.18.0.1/24",
+            ParseFailure.InvalidAddress => "an address is an IPv4 or IPv6 address with a prefix length, such as 198.18.0.1/24",
+            _ => $"an {FamilyName(family)} prefix length is 0 to {MaxPrefixLength(family)}",
+        };
+        return failure == ParseFailure.None;
+    }
+
+    private static ParseFailure TryParseCore(string? text, out InterfaceAddress result, out AddressFamily family)
+    {
         result = default;
+        family = AddressFamily.Unspecified;
         if (string.IsNullOrWhiteSpace(text))
         {
-            error = "An address is required, written as address/prefix such as 198.18.0.1/24.";
-            return false;
+            return ParseFailure.Missing;
         }
 
         string trimmed = text.Trim();
@@ -69,23 +100,21 @@ public readonly record struct InterfaceAddress
             address.AddressFamily is not (AddressFamily.InterNetwork or AddressFamily.InterNetworkV6) ||
             (address.AddressFamily == AddressFamily.InterNetwork && addressText.Count(c => c == '.') != 3))
         {
-            error = $"'{text}' is not a valid IPv4 or IPv6 address; write it as address/prefix such as 198.18.0.1/24.";
-            return false;
+            return ParseFailure.InvalidAddress;
         }
 
-        int max = MaxPrefixLength(address.AddressFamily);
+        family = address.AddressFamily;
+        int max = MaxPrefixLength(family);
         int prefixLength = max;
         if (slash >= 0 &&
             (!int.TryParse(trimmed.AsSpan(slash + 1), System.Globalization.NumberStyles.None, null, out prefixLength) ||
              prefixLength > max))
         {
-            error = $"'{text}' has an invalid prefix length; an {FamilyName(address.AddressFamily)} prefix is 0 to {max}.";
-            return false;
+            return ParseFailure.InvalidPrefixLength;
         }
 
         result = new InterfaceAddress(address, prefixLength);
-        error = null;
-        return true;
+        return ParseFailure.None;
     }
 
     /// <summary>Formats the address as "address/prefix".</summary>
@@ -105,5 +134,13 @@ public readonly record struct InterfaceAddress
         }
 
         return new IPAddress(bytes);
+    }
+
+    private enum ParseFailure
+    {
+        None,
+        Missing,
+        InvalidAddress,
+        InvalidPrefixLength,
     }
 }

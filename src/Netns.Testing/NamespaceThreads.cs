@@ -12,6 +12,9 @@ public static class NamespaceThreads
     // ends on its own after a few idle seconds. It runs only the JIT, never user code or sockets.
     private const string TieredCompilationWorkerName = ".NET Tiered Com";
 
+    // The name the runtime gives thread-pool worker threads (15 bytes at most in /proc).
+    private const string ThreadPoolWorkerName = ".NET TP Worker";
+
     /// <summary>Returns the network namespace inode of the calling thread, from /proc/thread-self.</summary>
     public static ulong GetCurrentThreadInode() => Sys.ReadNamespaceInode("/proc/thread-self/ns/net");
 
@@ -73,31 +76,52 @@ public static class NamespaceThreads
     /// </summary>
     public static int RestoreThreadPoolThreads(TimeSpan timeout)
     {
-        int count = Math.Max(ThreadPool.ThreadCount, 1);
+        if (!IsPoolWorkerOutsideHost())
+        {
+            return 0;
+        }
+
+        // A pool thread that calls this waits instead of taking an item, so it is not counted.
+        int count = Math.Max(ThreadPool.ThreadCount - (Thread.CurrentThread.IsThreadPoolThread ? 1 : 0), 1);
         ulong host = HostNamespace.Inode;
         int moved = 0;
         using var allStarted = new CountdownEvent(count);
+        using var release = new ManualResetEventSlim();
         var items = new Task[count];
-        // The items must not carry the caller's namespace, or running them would move the threads.
-        using AsyncFlowControl noFlow = ExecutionContext.SuppressFlow();
-        for (int i = 0; i < count; i++)
-        {
-            items[i] = Task.Factory.StartNew(() =>
-            {
-                if (GetCurrentThreadInode() != host && HostNamespace.Handle.TryEnter() == 0)
-                {
-                    Interlocked.Increment(ref moved);
-                }
 
-                // Holding each thread until all items run makes every item land on its own thread.
-                allStarted.Signal();
-                allStarted.Wait(timeout);
-            }, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
+        // The items must not carry the caller's namespace, or running them would move the threads.
+        using (ExecutionContext.SuppressFlow())
+        {
+            for (int i = 0; i < count; i++)
+            {
+                items[i] = Task.Factory.StartNew(() =>
+                {
+                    if (GetCurrentThreadInode() != host && HostNamespace.Handle.TryEnter() == 0)
+                    {
+                        Interlocked.Increment(ref moved);
+                    }
+
+                    // Holding each thread until released makes every item land on its own thread.
+                    allStarted.Signal();
+                    release.Wait(timeout);
+                }, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
+            }
         }
 
-        Task.WaitAll(items, timeout + timeout);
+        // Pool threads busy elsewhere may never take an item, so the wait also ends as soon as
+        // no pool worker is left outside the host.
+        long started = Environment.TickCount64;
+        while (!allStarted.Wait(1) && IsPoolWorkerOutsideHost() && Environment.TickCount64 - started < timeout.TotalMilliseconds)
+        {
+        }
+
+        release.Set();
+        Task.WaitAll(items, timeout);
         return moved;
     }
+
+    private static bool IsPoolWorkerOutsideHost() =>
+        FindThreadsOutsideHost().Any(t => t.Name == ThreadPoolWorkerName);
 
     private static string ReadThreadName(string taskDirectory)
     {

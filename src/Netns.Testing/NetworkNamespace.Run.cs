@@ -62,7 +62,7 @@ public sealed partial class NetworkNamespace
             return func();
         }
 
-        return Start(func, cancellationToken);
+        return HostNamespace.CompleteFromHost(Start(func, cancellationToken));
     }
 
     private Task<T> Start<T>(Func<Task<T>> func, CancellationToken cancellationToken)

@@ -81,11 +81,11 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
         options ??= NamespaceOptions.Default;
         HostNamespace.EnsureInitialized();
         NamespaceThread thread = NamespaceThreadPool.Rent();
-        return Task.Factory.StartNew(
+        return HostNamespace.CompleteFromHost(Task.Factory.StartNew(
             () => CreateOnCurrentThread(name, thread, options),
             cancellationToken,
             TaskCreationOptions.DenyChildAttach,
-            thread.Scheduler);
+            thread.Scheduler));
     }
 
     private static NetworkNamespace CreateOnCurrentThread(string name, NamespaceThread thread, NamespaceOptions options)

@@ -166,6 +166,7 @@ public sealed partial class RouteNetlinkClient
         string? kind = null;
         int mtu = 0;
         int peerIndex = 0;
+        bool peerInOtherNamespace = false;
         byte operState = 0;
         PhysicalAddress? mac = null;
         NetlinkAttributeReader attributes = message.GetAttributes<ifinfomsg>();
@@ -181,6 +182,9 @@ public sealed partial class RouteNetlinkClient
                     break;
                 case IFLA_LINK:
                     peerIndex = (int)NetlinkAttributeReader.ReadUInt32(payload);
+                    break;
+                case IFLA_LINK_NETNSID:
+                    peerInOtherNamespace = true;
                     break;
                 case IFLA_OPERSTATE:
                     operState = payload.Length > 0 ? payload[0] : (byte)0;
@@ -202,7 +206,10 @@ public sealed partial class RouteNetlinkClient
             Flags = header.ifi_flags,
             Mtu = mtu,
             MacAddress = mac,
-            PeerIndex = peerIndex == header.ifi_index ? 0 : peerIndex,
+            // A device without a peer reports its own index as IFLA_LINK. A veth peer in another
+            // namespace (IFLA_LINK_NETNSID) may have the same index there, as both ends of a pair
+            // between fresh namespaces do.
+            PeerIndex = peerIndex == header.ifi_index && !peerInOtherNamespace ? 0 : peerIndex,
             OperationalState = (LinkOperationalState)operState,
         });
     }

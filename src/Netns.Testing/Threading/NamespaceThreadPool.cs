@@ -30,7 +30,8 @@ internal static class NamespaceThreadPool
     /// </summary>
     public static void ReturnFromCurrentThread(NamespaceThread thread)
     {
-        int errno = HostNamespace.Handle.TryEnter();
+        // A thread whose unshare failed never left the host, and setns would fail without privileges.
+        int errno = NamespaceThreads.GetCurrentThreadInode() == HostNamespace.Inode ? 0 : HostNamespace.Handle.TryEnter();
         thread.Assign(null);
         if (errno != 0 || thread.Verify(null) is not null || s_idle.Count >= MaxIdleThreads)
         {

@@ -36,7 +36,10 @@ public sealed class TopologyBuildException : Exception
 {
     /// <summary>Initializes an exception for a failed step.</summary>
     public TopologyBuildException(string step, Exception innerException)
-        : base($"Building the network topology failed at step '{step}': {innerException.Message} Everything built before it was removed.", innerException)
+        : base(
+            $"Building the network topology failed at step '{step}', and everything built before it was removed: " +
+            innerException.Message,
+            innerException)
     {
         Step = step;
     }

@@ -11,6 +11,13 @@ internal static class TopologyValidator
     // IFNAMSIZ is 16 bytes including the terminating NUL.
     private const int MaxInterfaceNameBytes = 15;
 
+    // The IPv4 minimum MTU (RFC 791) and the largest MTU a veth accepts (ETH_MAX_MTU).
+    private const int MinMtu = 68;
+    private const int MaxMtu = 65535;
+
+    // The IPv6 minimum link MTU (RFC 8200).
+    private const int MinIPv6Mtu = 1280;
+
     public static IReadOnlyList<TopologyProblem> Validate(TopologySpec spec)
     {
         var problems = new List<TopologyProblem>();
@@ -22,9 +29,16 @@ internal static class TopologyValidator
         var addresses = new Dictionary<IPAddress, string>();
         foreach (VethSpec veth in spec.Veths)
         {
-            if (veth.Mtu is int mtu && (mtu < 68 || mtu > 65535))
+            if (veth.Mtu is int mtu && (mtu < MinMtu || mtu > MaxMtu))
             {
-                problems.Add(new(veth.Element, $"Mtu = {mtu}", "an MTU is 68 to 65535 bytes"));
+                problems.Add(new(veth.Element, $"Mtu = {mtu}", $"an MTU is {MinMtu} to {MaxMtu} bytes"));
+            }
+            else if (veth.Mtu < MinIPv6Mtu && HasIPv6Address(veth))
+            {
+                // The kernel keeps no IPv6 state on a device below the IPv6 minimum MTU, so adding
+                // the address would fail with EINVAL.
+                problems.Add(new(veth.Element, $"Mtu = {veth.Mtu}",
+                    $"an interface with an IPv6 address needs an MTU of at least {MinIPv6Mtu} bytes"));
             }
 
             foreach (VethEndSpec end in new[] { veth.End1, veth.End2 })
@@ -61,7 +75,8 @@ internal static class TopologyValidator
         }
 
         var bodies = spec.Namespaces.Where(n => n.IsBody).Select(n => n.Name).ToList();
-        if (spec.Namespaces.Count > 1 && bodies.Count == 0)
+        // Distinct names: a name declared twice is reported above, not as a second namespace.
+        if (declared.Count > 1 && bodies.Count == 0)
         {
             problems.Add(new("[NetNamespace]", string.Join(", ", spec.Namespaces.Select(n => $"'{n.Name}'")),
                 "a test with several namespaces must mark the one its body runs in with Body = true"));
@@ -100,7 +115,7 @@ internal static class TopologyValidator
 
         foreach (string text in end.Addresses)
         {
-            if (!InterfaceAddress.TryParse(text, out InterfaceAddress address, out string? error))
+            if (!InterfaceAddress.TryParseWithRule(text, out InterfaceAddress address, out string? error))
             {
                 problems.Add(new(element, $"'{text}'", error));
             }
@@ -145,6 +160,12 @@ internal static class TopologyValidator
             problems.Add(new(element, $"Gateway = '{route.Gateway}'", "the gateway must be of the destination's address family"));
         }
 
+        if (route.Metric < 0)
+        {
+            problems.Add(new(element, $"Metric = {route.Metric}",
+                "a metric is 0 or more; leave it out for the kernel's default"));
+        }
+
         if (route.Gateway is null && route.Device is null)
         {
             problems.Add(new(element, "no Gateway or Device", "a route needs a gateway, a device or both"));
@@ -157,6 +178,11 @@ internal static class TopologyValidator
         }
     }
 
+    private static bool HasIPv6Address(VethSpec veth) =>
+        veth.End1.Addresses.Concat(veth.End2.Addresses).Any(text =>
+            InterfaceAddress.TryParseWithRule(text, out InterfaceAddress address, out _) &&
+            address.AddressFamily == AddressFamily.InterNetworkV6);
+
     /// <summary>Parses a route destination; "default" takes the gateway's family, or IPv4.</summary>
     internal static bool TryParseDestination(string text, AddressFamily? family, out IPNetwork destination, out string error)
     {
@@ -167,7 +193,7 @@ internal static class TopologyValidator
             return true;
         }
 
-        if (!InterfaceAddress.TryParse(text, out InterfaceAddress address, out string? parseError))
+        if (!InterfaceAddress.TryParseWithRule(text, out InterfaceAddress address, out string? parseError))
         {
             destination = default;
             error = parseError;
