@@ -6,13 +6,14 @@ namespace Netns.Testing.DependencyInjection;
 
 /// <summary>
 /// Starts and stops a hosted service on the thread of its namespace, so the sockets it opens in
-/// StartAsync, and the loops it starts there, live in that namespace.
+/// StartAsync, and the loops it starts there, live in that namespace. The lifecycle callbacks of
+/// an <see cref="IHostedLifecycleService"/> run there too.
 /// </summary>
 /// <remarks>
 /// The provider creates this wrapper after the service and the namespace, so it disposes the
 /// wrapper first: a service still running at that point is stopped while its namespace exists.
 /// </remarks>
-internal sealed class NamespaceHostedService<TService> : IHostedService, IAsyncDisposable, IDisposable
+internal sealed class NamespaceHostedService<TService> : IHostedLifecycleService, IAsyncDisposable, IDisposable
     where TService : class, IHostedService
 {
     // How long disposal waits for a service that was never stopped to stop.
@@ -55,6 +56,18 @@ internal sealed class NamespaceHostedService<TService> : IHostedService, IAsyncD
         HostingLog.ServiceStopped(_logger, typeof(TService).Name, _namespace.Name);
     }
 
+    public Task StartingAsync(CancellationToken cancellationToken) =>
+        RunLifecycleAsync(static (service, token) => service.StartingAsync(token), cancellationToken);
+
+    public Task StartedAsync(CancellationToken cancellationToken) =>
+        RunLifecycleAsync(static (service, token) => service.StartedAsync(token), cancellationToken);
+
+    public Task StoppingAsync(CancellationToken cancellationToken) =>
+        RunLifecycleAsync(static (service, token) => service.StoppingAsync(token), cancellationToken);
+
+    public Task StoppedAsync(CancellationToken cancellationToken) =>
+        RunLifecycleAsync(static (service, token) => service.StoppedAsync(token), cancellationToken);
+
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     public async ValueTask DisposeAsync()
@@ -70,4 +83,9 @@ internal sealed class NamespaceHostedService<TService> : IHostedService, IAsyncD
         using var timeout = new CancellationTokenSource(s_stopOnDisposeTimeout);
         await StopAsync(timeout.Token).ConfigureAwait(false);
     }
+
+    private Task RunLifecycleAsync(Func<IHostedLifecycleService, CancellationToken, Task> callback, CancellationToken cancellationToken) =>
+        _service is IHostedLifecycleService lifecycle && !_namespace.IsDisposed
+            ? _namespace.RunAsync(() => callback(lifecycle, cancellationToken), CancellationToken.None)
+            : Task.CompletedTask;
 }

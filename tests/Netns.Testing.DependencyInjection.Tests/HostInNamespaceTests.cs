@@ -46,6 +46,51 @@ public sealed class HostInNamespaceTests
         Assert.Equal(topology["server"].Inode, loopInode);
     }
 
+    [Fact]
+    public async Task HostedServiceInNamespace_LifecycleCallbacksRunInNamespace()
+    {
+        HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddNetworkTopology(TestTopology.Spec);
+        builder.Services.AddHostedServiceInNamespace<LifecycleRecorder>("server");
+        using IHost host = builder.Build();
+        ulong server = (await host.Services.GetNetworkTopologyAsync())["server"].Inode;
+
+        await host.StartAsync();
+        await host.StopAsync();
+
+        LifecycleRecorder recorder = host.Services.GetRequiredService<LifecycleRecorder>();
+        Assert.Equal(
+            [
+                $"StartingAsync {server}", $"StartAsync {server}", $"StartedAsync {server}",
+                $"StoppingAsync {server}", $"StopAsync {server}", $"StoppedAsync {server}",
+            ],
+            recorder.Calls);
+    }
+
+    /// <summary>Records each lifecycle call with the namespace inode of its thread.</summary>
+    private sealed class LifecycleRecorder : IHostedLifecycleService
+    {
+        public List<string> Calls { get; } = [];
+
+        public Task StartingAsync(CancellationToken cancellationToken) => Record(nameof(StartingAsync));
+
+        public Task StartAsync(CancellationToken cancellationToken) => Record(nameof(StartAsync));
+
+        public Task StartedAsync(CancellationToken cancellationToken) => Record(nameof(StartedAsync));
+
+        public Task StoppingAsync(CancellationToken cancellationToken) => Record(nameof(StoppingAsync));
+
+        public Task StopAsync(CancellationToken cancellationToken) => Record(nameof(StopAsync));
+
+        public Task StoppedAsync(CancellationToken cancellationToken) => Record(nameof(StoppedAsync));
+
+        private Task Record(string call)
+        {
+            Calls.Add($"{call} {NamespaceThreads.GetCurrentThreadInode()}");
+            return Task.CompletedTask;
+        }
+    }
+
     /// <summary>Records the namespace of its constructor and of its background loop after an await.</summary>
     private sealed class InodeRecorder : BackgroundService
     {
