@@ -78,7 +78,7 @@ internal sealed class NamespaceHostedService<TService> : IHostedLifecycleService
         }
 
         // A host disposed without StopAsync, or a provider used without a host, leaves the
-        // service running; stopping it here keeps its sockets from outliving the namespace.
+        // service running. Stopping it here keeps its sockets from outliving the namespace.
         HostingLog.StoppingOnDispose(_logger, typeof(TService).Name, _namespace.Name);
         using var timeout = new CancellationTokenSource(s_stopOnDisposeTimeout);
         await StopAsync(timeout.Token).ConfigureAwait(false);

@@ -26,7 +26,8 @@ public sealed class LinkAssertions
 
     /// <summary>The link as the kernel reported it when <see cref="NetworkNamespaceAssertions.HaveLink"/> ran.</summary>
     /// <exception cref="InvalidOperationException">The link was not found.</exception>
-    public LinkInfo Which => _link ?? throw new InvalidOperationException($"The namespace has no link \"{_name}\".");
+    public LinkInfo Which => _link ?? throw new InvalidOperationException(
+        $"Which is not available: the namespace has no link \"{_name}\", as the failed HaveLink reported.");
 
     /// <summary>Asserts that the link is administratively up (IFF_UP).</summary>
     /// <param name="because">A phrase explaining why the assertion is needed, formatted with <paramref name="becauseArgs"/>.</param>

@@ -7,7 +7,7 @@ namespace Netns.Testing.FluentAssertions;
 /// <summary>
 /// Assertions on the routes of a namespace to one destination, returned by
 /// <see cref="NetworkNamespaceAssertions.HaveRouteTo"/>. Each assertion keeps the routes that match
-/// it, so <c>.Via(gateway).OnDevice("eth0")</c> asks for one route with both.
+/// it, so <c>.Via(gateway).OnDevice("eth0")</c> requires one route with both.
 /// </summary>
 public sealed class RouteAssertions
 {

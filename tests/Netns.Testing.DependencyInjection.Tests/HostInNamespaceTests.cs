@@ -47,7 +47,7 @@ public sealed class HostInNamespaceTests
     }
 
     [Fact]
-    public async Task HostedServiceInNamespace_LifecycleCallbacksRunInNamespace()
+    public async Task Lifecycle_CallbacksRunInNamespace()
     {
         HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddNetworkTopology(TestTopology.Spec);

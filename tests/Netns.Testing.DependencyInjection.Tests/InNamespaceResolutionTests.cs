@@ -8,7 +8,7 @@ namespace Netns.Testing.DependencyInjection.Tests;
 public sealed class InNamespaceResolutionTests
 {
     [Fact]
-    public async Task SingletonInNamespace_ResolvedFromHost_ConstructedInNamespace()
+    public async Task SingletonInNamespace_ConstructedInNamespace()
     {
         var services = new ServiceCollection().AddNetworkTopology(TestTopology.Spec);
         services.AddSingletonInNamespace<InodeRecorder>("server");
@@ -74,7 +74,7 @@ public sealed class InNamespaceResolutionTests
     }
 
     [Fact]
-    public async Task GetRequiredServiceInNamespaceAsync_ConstructsInNamespace()
+    public async Task ResolveInNamespaceAsync_ConstructsThere()
     {
         var services = new ServiceCollection().AddNetworkTopology(TestTopology.Spec);
         services.AddSingleton<InodeRecorder>();

@@ -9,7 +9,7 @@ namespace Netns.Testing.FluentAssertions.Tests;
 public sealed class ListeningSpecs(TopologyFixture fixture) : IClassFixture<TopologyFixture>
 {
     [Fact]
-    public void BeListeningOn_TcpListener_PassesWithEndPoint()
+    public void BeListeningOn_TcpListener_Passes()
     {
         using Socket listener = Listen(new IPEndPoint(IPAddress.Parse("198.18.0.2"), 7101));
         NetworkNamespace server = fixture.Server;
