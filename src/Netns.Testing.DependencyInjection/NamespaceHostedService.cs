@@ -68,6 +68,9 @@ internal sealed class NamespaceHostedService<TService> : IHostedLifecycleService
     public Task StoppedAsync(CancellationToken cancellationToken) =>
         RunLifecycleAsync(static (service, token) => service.StoppedAsync(token), cancellationToken);
 
+    // NOTE: a synchronous Dispose on the service's own namespace thread, of a service still
+    // running, blocks that thread while StopAsync's continuations wait for it. Stop the host
+    // first or use DisposeAsync there.
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     public async ValueTask DisposeAsync()

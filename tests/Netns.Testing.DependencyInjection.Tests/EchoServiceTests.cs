@@ -58,6 +58,20 @@ public sealed class EchoServiceTests
     }
 
     [Fact]
+    public async Task Stop_LeavesNoThreadInNamespaces()
+    {
+        using IHost host = BuildHost(withServer: true);
+        Topology topology = await host.Services.GetNetworkTopologyAsync();
+        await host.StartAsync();
+        await host.Services.GetRequiredService<RetryingEchoClient>().EchoAsync(EchoServer.EndPoint, "ping", CancellationToken.None);
+
+        await host.StopAsync();
+        NamespaceThreads.RestoreThreadPoolThreads(TimeSpan.FromSeconds(2));
+
+        Assert.Empty(NamespaceThreads.FindThreadsIn(topology.Namespaces.Values));
+    }
+
+    [Fact]
     public async Task Echo_NoListener_FailsAfterRetries()
     {
         using IHost host = BuildHost(withServer: false, maxAttempts: 3);
