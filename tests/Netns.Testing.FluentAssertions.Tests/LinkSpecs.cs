@@ -140,7 +140,7 @@ public sealed class LinkSpecs(TopologyFixture fixture) : IClassFixture<TopologyF
     }
 
     [Fact]
-    public void HaveLink_MissingInScope_ReportsOnlyMissingLink()
+    public void HaveLink_MissingInScope_FailsOnce()
     {
         NetworkNamespace server = fixture.Server;
 

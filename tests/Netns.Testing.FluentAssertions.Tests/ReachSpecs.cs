@@ -59,7 +59,7 @@ public sealed class ReachSpecs(TopologyFixture fixture) : IClassFixture<Topology
         NetworkNamespace client = fixture.Client;
 
         // The route to 198.18.2.0/24 goes through "server", which forwards but has no route
-        // onwards, so it answers with ICMP network unreachable, which the ICMP socket reports.
+        // onwards. It sends back ICMP network unreachable, and the ICMP socket reports that error.
         Action act = () => client.Should().Reach(IPAddress.Parse("198.18.2.5"), s_short);
 
         act.Should().Throw<XunitException>().WithMessage(
