@@ -54,8 +54,19 @@ public sealed partial class Topology : IDisposable, IAsyncDisposable
             $"No namespace named '{name}' was declared; the declared ones are {string.Join(", ", _namespaces.Keys.Select(k => $"'{k}'"))}.");
 
     /// <summary>Validates the declaration, then builds it; see <see cref="BuildAsync"/>.</summary>
-    public static Topology Build(TopologySpec spec, ILogger? logger = null) =>
-        BuildAsync(spec, logger, CancellationToken.None).GetAwaiter().GetResult();
+    public static Topology Build(TopologySpec spec, ILogger? logger = null)
+    {
+        // A caller on a namespace thread (a test body) blocks that thread here. BuildAsync runs on
+        // the thread pool, without the caller's synchronization context or namespace, so its
+        // continuations are never queued to the blocked thread.
+        Task<Topology> building;
+        using (ExecutionContext.SuppressFlow())
+        {
+            building = Task.Run(() => BuildAsync(spec, logger, CancellationToken.None));
+        }
+
+        return building.GetAwaiter().GetResult();
+    }
 
     /// <summary>
     /// Validates the declaration, then creates the namespaces in parallel, the veth pairs, the
