@@ -19,7 +19,7 @@ public sealed class SetupFailureTests
 
         Assert.Equal(3, error.Problems.Count);
         Assert.Contains("[VethLink(\"ns1\", \"abcdefghijklmnop\", \"ns2\", \"eth0\")]: 'abcdefghijklmnop': an interface name is at most 15 bytes (IFNAMSIZ), and this one is 16.", error.Message);
-        Assert.Contains("'198.18.0.1/33' has an invalid prefix length; an IPv4 prefix is 0 to 32.", error.Message);
+        Assert.Contains("[VethLink(\"ns1\", \"abcdefghijklmnop\", \"ns2\", \"eth0\")]: '198.18.0.1/33': an IPv4 prefix length is 0 to 32.", error.Message);
         Assert.Contains("[VethLink(\"ns1\", \"eth1\", \"ns2\", \"eth0\")]: 'eth0': interface names must be unique within namespace 'ns2'.", error.Message);
         Assert.Equal(threadsBefore, NamespaceThreads.FindThreadsOutsideHost().Count);
     }
@@ -39,8 +39,9 @@ public sealed class SetupFailureTests
         TopologyBuildException error = await Assert.ThrowsAsync<TopologyBuildException>(() => Topology.BuildAsync(spec));
 
         Assert.Equal("Adding route 198.18.5.0/24 via 198.18.9.9 in namespace 'ns1'", error.Step);
-        Assert.StartsWith("Building the network topology failed at step 'Adding route 198.18.5.0/24 via 198.18.9.9 in namespace 'ns1'': ", error.Message);
-        Assert.EndsWith("Everything built before it was removed.", error.Message);
+        Assert.StartsWith(
+            "Building the network topology failed at step 'Adding route 198.18.5.0/24 via 198.18.9.9 in namespace 'ns1'', " +
+            "and everything built before it was removed: Adding route", error.Message);
         var netlink = Assert.IsType<Netlink.NetlinkException>(error.InnerException);
         Assert.Equal("ENETUNREACH", netlink.ErrnoName);
     }

@@ -4,7 +4,8 @@ using Netns.Testing.Tests.Support;
 
 namespace Netns.Testing.Tests.Stress;
 
-// The namespace count is machine-wide, so these run alone after the parallel tests.
+// The namespace count is machine-wide, so these run alone after the parallel tests, and the
+// test command runs one test assembly at a time.
 [Collection(KernelCountersCollection.Name)]
 public sealed class RepeatedCreateDeleteTests
 {
@@ -21,7 +22,7 @@ public sealed class RepeatedCreateDeleteTests
             using NetworkNamespace ns = NetworkNamespace.Create("ns1");
         }
 
-        Assert.Equal(baseline, NamespaceCounter.WaitForAtMost(baseline, s_cleanupWait));
+        Assert.InRange(NamespaceCounter.WaitForAtMost(baseline, s_cleanupWait), 0, baseline);
     }
 
     [Fact]
@@ -46,7 +47,7 @@ public sealed class RepeatedCreateDeleteTests
 
         Assert.Equal(200, children.Count);
         Assert.All(children, child => Assert.True(child.HasExited, $"child {child.Id} still runs"));
-        Assert.Equal(baseline, NamespaceCounter.WaitForAtMost(baseline, s_cleanupWait));
+        Assert.InRange(NamespaceCounter.WaitForAtMost(baseline, s_cleanupWait), 0, baseline);
     }
 
     [Fact]
@@ -66,6 +67,6 @@ public sealed class RepeatedCreateDeleteTests
             await Assert.ThrowsAsync<TopologyBuildException>(() => Topology.BuildAsync(spec));
         }
 
-        Assert.Equal(baseline, NamespaceCounter.WaitForAtMost(baseline, s_cleanupWait));
+        Assert.InRange(NamespaceCounter.WaitForAtMost(baseline, s_cleanupWait), 0, baseline);
     }
 }
