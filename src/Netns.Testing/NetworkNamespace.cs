@@ -88,6 +88,43 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
             thread.Scheduler));
     }
 
+    /// <summary>
+    /// Creates several namespaces at once, each on its own thread, and waits for all of them.
+    /// Returns each namespace or the exception that stopped it, in request order.
+    /// </summary>
+    internal static (NetworkNamespace? Namespace, Exception? Error)[] CreateParallel(IReadOnlyList<NamespaceSpec> requests)
+    {
+        HostNamespace.EnsureInitialized();
+        var results = new (NetworkNamespace?, Exception?)[requests.Count];
+        using var done = new CountdownEvent(requests.Count);
+        for (int i = 0; i < requests.Count; i++)
+        {
+            int index = i;
+            NamespaceThread thread = NamespaceThreadPool.Rent();
+
+            // Posted work runs with the thread's own context, not the caller's, so no namespace
+            // flows into it.
+            thread.Post(_ =>
+            {
+                try
+                {
+                    results[index] = (CreateOnCurrentThread(requests[index].Name, thread, requests[index].Options), null);
+                }
+                catch (Exception e)
+                {
+                    results[index] = (null, e);
+                }
+                finally
+                {
+                    done.Signal();
+                }
+            }, null);
+        }
+
+        done.Wait();
+        return results;
+    }
+
     private static NetworkNamespace CreateOnCurrentThread(string name, NamespaceThread thread, NamespaceOptions options)
     {
         // No await or thread switch may come between unshare and opening the fd: the fd must
@@ -185,16 +222,34 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
     /// <see cref="ProcessStopTimeout"/>), moves the namespace thread out and closes the library's fds.
     /// Sockets created in the namespace keep it alive until they are disposed.
     /// </summary>
-    public void Dispose()
+    public void Dispose() => EndDispose(BeginDispose());
+
+    /// <summary>
+    /// Starts disposal: stops processes, closes the netlink socket and asks the thread to leave.
+    /// Returns the event the thread sets once it has left, or null when there is nothing to wait
+    /// for. Disposing several namespaces begins all of them before waiting, so their threads
+    /// leave in parallel.
+    /// </summary>
+    internal ManualResetEventSlim? BeginDispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
-            return;
+            return null;
         }
 
         StopProcesses();
         _netlink?.Dispose();
-        ReleaseThread();
+        return ReleaseThread();
+    }
+
+    /// <summary>Waits for the thread to leave, then closes the namespace fd.</summary>
+    internal void EndDispose(ManualResetEventSlim? left)
+    {
+        if (left is not null && !left.Wait(s_threadLeaveTimeout))
+        {
+            NamespaceLog.ThreadAbandoned(NamespaceLog.Logger, Name, (int)s_threadLeaveTimeout.TotalMilliseconds);
+        }
+
         lock (_retiredThreads)
         {
             foreach (NamespaceThread retired in _retiredThreads)
@@ -218,14 +273,14 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
             Dispose, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default));
     }
 
-    private void ReleaseThread()
+    private ManualResetEventSlim? ReleaseThread()
     {
         NamespaceThread thread = _thread;
         if (thread.IsCurrentThread)
         {
             // Disposed from its own thread: leave after the running work item, not in the middle of it.
             thread.Post(static state => NamespaceThreadPool.ReturnFromCurrentThread((NamespaceThread)state!), thread);
-            return;
+            return null;
         }
 
         // Not disposed: a thread that misses the timeout still sets it later.
@@ -235,10 +290,7 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
             NamespaceThreadPool.ReturnFromCurrentThread(thread);
             ((ManualResetEventSlim)state!).Set();
         }, left);
-        if (!left.Wait(s_threadLeaveTimeout))
-        {
-            NamespaceLog.ThreadAbandoned(NamespaceLog.Logger, Name, (int)s_threadLeaveTimeout.TotalMilliseconds);
-        }
+        return left;
     }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(IsDisposed, this);

@@ -42,6 +42,42 @@ public sealed partial class RouteNetlinkClient
         return index == 0 ? addresses : addresses.Where(a => a.InterfaceIndex == index).ToList();
     }
 
+    /// <summary>
+    /// Lists the IPv6 multicast groups each interface has joined, as /proc/net/igmp6 shows them,
+    /// without a thread in the namespace.
+    /// </summary>
+    internal IReadOnlyList<(int InterfaceIndex, IPAddress Group)> GetIPv6MulticastGroups()
+    {
+        var groups = new List<(int, IPAddress)>();
+        lock (_gate)
+        {
+            NetlinkMessageWriter writer = BeginRequest(RTM_GETMULTICAST, NLM_F_DUMP);
+            writer.WriteStruct(new ifaddrmsg { ifa_family = AF_INET6 });
+            writer.EndMessage();
+            _socket.Dump("Listing IPv6 multicast groups", groups, static (list, in message) => AddMulticastGroup(list, message), static list => list.Clear());
+        }
+
+        return groups;
+    }
+
+    private static void AddMulticastGroup(List<(int, IPAddress)> groups, in NetlinkMessage message)
+    {
+        if (message.Type is not (RTM_GETMULTICAST or RTM_NEWMULTICAST))
+        {
+            return;
+        }
+
+        ifaddrmsg header = message.ReadFamilyHeader<ifaddrmsg>();
+        NetlinkAttributeReader attributes = message.GetAttributes<ifaddrmsg>();
+        while (attributes.TryRead(out ushort type, out ReadOnlySpan<byte> payload))
+        {
+            if (type == IFA_MULTICAST && payload.Length == 16)
+            {
+                groups.Add(((int)header.ifa_index, new IPAddress(payload)));
+            }
+        }
+    }
+
     private void ChangeAddress(ushort type, ushort flags, int interfaceIndex, InterfaceAddress address, uint addressFlags, string operation)
     {
         lock (_gate)

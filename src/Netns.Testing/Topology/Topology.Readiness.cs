@@ -7,7 +7,8 @@ namespace Netns.Testing;
 
 public sealed partial class Topology
 {
-    // Measured joins take well under a millisecond; the bound only keeps a broken kernel from hanging setup.
+    // Joins measured here take well under a millisecond; the bound only keeps a broken kernel
+    // from hanging setup.
     private static readonly TimeSpan s_ipv6ReadyTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>
@@ -18,22 +19,36 @@ public sealed partial class Topology
     /// </summary>
     private async Task WaitForIPv6ReadyAsync(CancellationToken cancellationToken)
     {
-        var pending = new List<(NetworkNamespace Ns, string Interface)>();
+        var pending = new List<(NetworkNamespace Ns, string Interface, int Index)>();
         foreach (VethSpec veth in Spec.Veths)
         {
             foreach (VethEndSpec end in new[] { veth.End1, veth.End2 })
             {
                 if (end.Addresses.Any(a => InterfaceAddress.Parse(a).AddressFamily == AddressFamily.InterNetworkV6))
                 {
-                    pending.Add((_namespaces[end.Namespace], end.Interface));
+                    pending.Add((_namespaces[end.Namespace], end.Interface, _interfaceIndexes[(end.Namespace, end.Interface)]));
                 }
             }
         }
 
         long started = Stopwatch.GetTimestamp();
+        var spin = new SpinWait();
         while (pending.Count > 0)
         {
-            pending.RemoveAll(p => IsIPv6Ready(p.Ns, p.Interface));
+            foreach (IGrouping<NetworkNamespace, (NetworkNamespace Ns, string Interface, int Index)> group in pending.GroupBy(p => p.Ns).ToList())
+            {
+                RouteNetlinkClient netlink = group.Key.Netlink;
+                IReadOnlyList<AddressInfo> addresses = netlink.GetAddresses();
+                IReadOnlyList<(int InterfaceIndex, IPAddress Group)> joined = netlink.GetIPv6MulticastGroups();
+                foreach (var end in group)
+                {
+                    if (IsIPv6Ready(end.Index, addresses, joined))
+                    {
+                        pending.Remove(end);
+                    }
+                }
+            }
+
             if (pending.Count == 0)
             {
                 return;
@@ -46,41 +61,36 @@ public sealed partial class Topology
                     $"was not ready after {s_ipv6ReadyTimeout.TotalSeconds} s: a link-local address or a solicited-node group is missing.");
             }
 
-            await Task.Delay(1, cancellationToken);
+            // The join usually follows within microseconds, so spin and yield before sleeping.
+            if (spin.NextSpinWillYield && Stopwatch.GetElapsedTime(started) > TimeSpan.FromMilliseconds(2))
+            {
+                await Task.Delay(1, cancellationToken);
+            }
+            else
+            {
+                spin.SpinOnce();
+            }
         }
     }
 
-    private static bool IsIPv6Ready(NetworkNamespace ns, string interfaceName)
+    private static bool IsIPv6Ready(int index, IReadOnlyList<AddressInfo> addresses, IReadOnlyList<(int InterfaceIndex, IPAddress Group)> joined)
     {
-        IReadOnlyList<AddressInfo> addresses = ns.Netlink.GetAddresses(interfaceName)
-            .Where(a => a.AddressFamily == AddressFamily.InterNetworkV6)
+        List<AddressInfo> own = addresses
+            .Where(a => a.InterfaceIndex == index && a.AddressFamily == AddressFamily.InterNetworkV6)
             .ToList();
-        if (!addresses.Any(a => a.IPAddress.IsIPv6LinkLocal) || addresses.Any(a => a.IsTentative))
+        if (!own.Any(a => a.IPAddress.IsIPv6LinkLocal) || own.Any(a => a.IsTentative))
         {
             return false;
         }
 
-        string groups = ns.ReadProcNetFile("igmp6");
-        return addresses.All(a => HasJoined(groups, interfaceName, a.IPAddress));
+        return own.All(a => joined.Any(j => j.InterfaceIndex == index && j.Group.Equals(SolicitedNodeGroup(a.IPAddress))));
     }
 
-    /// <summary>
-    /// Checks /proc/net/igmp6 for the solicited-node group ff02::1:ffXX:XXXX of <paramref name="address"/>;
-    /// its lines read "index name group-in-hex users flags timer".
-    /// </summary>
-    internal static bool HasJoined(string igmp6, string interfaceName, IPAddress address)
+    /// <summary>Returns ff02::1:ffXX:XXXX, the solicited-node multicast group of <paramref name="address"/> (RFC 4291).</summary>
+    internal static IPAddress SolicitedNodeGroup(IPAddress address)
     {
         byte[] bytes = address.GetAddressBytes();
-        string group = $"ff0200000000000000000001ff{bytes[13]:x2}{bytes[14]:x2}{bytes[15]:x2}";
-        foreach (string line in igmp6.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            string[] fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length >= 3 && fields[1] == interfaceName && fields[2] == group)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        byte[] group = [0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01, 0xff, bytes[13], bytes[14], bytes[15]];
+        return new IPAddress(group);
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.NetworkInformation;
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using Netns.Testing.Netlink;
 
@@ -15,6 +16,7 @@ public sealed partial class Topology : IDisposable, IAsyncDisposable
     private static readonly AsyncLocal<Topology?> s_current = new();
 
     private readonly Dictionary<string, NetworkNamespace> _namespaces;
+    private readonly Dictionary<(string Namespace, string Interface), int> _interfaceIndexes = [];
     private readonly ILogger _logger;
     private int _disposed;
 
@@ -86,10 +88,21 @@ public sealed partial class Topology : IDisposable, IAsyncDisposable
         string step = "Creating namespaces";
         try
         {
-            Task<NetworkNamespace>[] creating = spec.Namespaces
-                .Select(n => NetworkNamespace.CreateAsync(n.Name, n.Options, cancellationToken))
-                .ToArray();
-            await WhenAllKeepingResults(creating, namespaces);
+            Exception? creationError = null;
+            foreach ((NetworkNamespace? created, Exception? error) in NetworkNamespace.CreateParallel(spec.Namespaces))
+            {
+                if (created is not null)
+                {
+                    namespaces[created.Name] = created;
+                }
+
+                creationError ??= error;
+            }
+
+            if (creationError is not null)
+            {
+                ExceptionDispatchInfo.Throw(creationError);
+            }
 
             foreach (VethSpec veth in spec.Veths)
             {
@@ -167,14 +180,11 @@ public sealed partial class Topology : IDisposable, IAsyncDisposable
         }
 
         long started = Stopwatch.GetTimestamp();
-        NetworkNamespace[] namespaces = [.. _namespaces.Values];
-        if (namespaces.Length == 1)
+        // Every thread is asked to leave before waiting for any, so they leave in parallel.
+        var leaving = _namespaces.Values.Select(ns => (ns, Left: ns.BeginDispose())).ToList();
+        foreach ((NetworkNamespace ns, ManualResetEventSlim? left) in leaving)
         {
-            namespaces[0].Dispose();
-        }
-        else
-        {
-            Parallel.ForEach(namespaces, ns => ns.Dispose());
+            ns.EndDispose(left);
         }
 
         TeardownTime = Stopwatch.GetElapsedTime(started);
@@ -184,25 +194,6 @@ public sealed partial class Topology : IDisposable, IAsyncDisposable
     /// <summary>Disposes the topology without blocking the caller's thread.</summary>
     public ValueTask DisposeAsync() =>
         new(Task.Factory.StartNew(Dispose, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default));
-
-    private static async Task WhenAllKeepingResults(Task<NetworkNamespace>[] creating, Dictionary<string, NetworkNamespace> namespaces)
-    {
-        try
-        {
-            await Task.WhenAll(creating);
-        }
-        finally
-        {
-            // Namespaces that were created are kept so a failure elsewhere still removes them.
-            foreach (Task<NetworkNamespace> task in creating)
-            {
-                if (task.IsCompletedSuccessfully)
-                {
-                    namespaces[task.Result.Name] = task.Result;
-                }
-            }
-        }
-    }
 
     private static string FindStep(Exception e, string step) => e is NetlinkException netlink
         ? $"{netlink.Operation} in namespace '{netlink.NamespaceName}'"
@@ -229,6 +220,7 @@ public sealed partial class Topology : IDisposable, IAsyncDisposable
         // work for the device, without which the first packet sent on it may be dropped.
         LinkInfo link = netlink.GetLink(end.Interface)
             ?? throw new NetlinkException($"Looking up link '{end.Interface}'", end.Namespace, Interop.Errno.ENODEV, null);
+        _interfaceIndexes[(end.Namespace, end.Interface)] = link.Index;
         foreach (string text in end.Addresses)
         {
             netlink.AddAddress(link.Index, end.Interface, InterfaceAddress.Parse(text), duplicateAddressDetection: false);

@@ -51,6 +51,8 @@ internal static class NetlinkConstants
     public const ushort RTM_NEWROUTE = 24;
     public const ushort RTM_DELROUTE = 25;
     public const ushort RTM_GETROUTE = 26;
+    public const ushort RTM_NEWMULTICAST = 56;
+    public const ushort RTM_GETMULTICAST = 58;
 
     public const ushort IFLA_ADDRESS = 1;
     public const ushort IFLA_BROADCAST = 2;
@@ -77,6 +79,7 @@ internal static class NetlinkConstants
     public const ushort IFA_LOCAL = 2;
     public const ushort IFA_LABEL = 3;
     public const ushort IFA_BROADCAST = 4;
+    public const ushort IFA_MULTICAST = 7;
     public const ushort IFA_FLAGS = 8;
 
     public const uint IFA_F_SECONDARY = 0x01;
