@@ -73,7 +73,8 @@ public static class NamespaceThreads
     /// </summary>
     public static int RestoreThreadPoolThreads(TimeSpan timeout)
     {
-        int count = Math.Max(ThreadPool.ThreadCount, 1);
+        // A pool thread that calls this cannot run an item while it waits, so it is not counted.
+        int count = Math.Max(ThreadPool.ThreadCount - (Thread.CurrentThread.IsThreadPoolThread ? 1 : 0), 1);
         ulong host = HostNamespace.Inode;
         int moved = 0;
         using var allStarted = new CountdownEvent(count);
