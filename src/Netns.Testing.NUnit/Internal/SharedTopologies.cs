@@ -14,11 +14,18 @@ internal static class SharedTopologies
     {
         Type type = fixture.TypeInfo?.Type
             ?? throw new InvalidOperationException($"[SharedTopology] applies to a fixture class, not to '{fixture.FullName}'.");
+        TopologySpec spec = TopologyHook.ReadFixtureSpec(type);
+        if (spec.IsEmpty || spec.Validate().Count > 0)
+        {
+            // The hook made the fixture's tests NotRunnable with the reason at discovery.
+            return;
+        }
+
         TestExecutionContext context = TestExecutionContext.CurrentContext;
         Topology topology;
         try
         {
-            topology = TopologyLifetime.Build(TopologyHook.ReadFixtureSpec(type), context);
+            topology = TopologyLifetime.Build(spec, context);
         }
         catch (Exception e) when (TopologyLifetime.FindMissingPrivileges(e) is MissingPrivilegesException missing)
         {

@@ -85,18 +85,20 @@ internal static class TopologyHook
         }
 
         TopologySpec spec = ReadFixtureSpec(type);
-        if (spec.IsEmpty)
+        IReadOnlyList<TopologyProblem> problems = spec.Validate();
+        string? reason = spec.IsEmpty
+            ? $"Fixture '{fixture.FullName}' has [SharedTopology] but declares no topology: add [NetNamespace] " +
+                "and any [VethLink] or [NetRoute] to the class."
+            : problems.Count > 0 ? new TopologyValidationException(problems).Message : null;
+        if (reason is null)
         {
-            MakeNotRunnable(fixture,
-                $"Fixture '{fixture.FullName}' has [SharedTopology] but declares no topology: add [NetNamespace] " +
-                "and any [VethLink] or [NetRoute] to the class.");
             return;
         }
 
-        IReadOnlyList<TopologyProblem> problems = spec.Validate();
-        if (problems.Count > 0)
+        // The tests carry the reason rather than the fixture, so an [Explicit] fixture stays explicit.
+        foreach (Test test in SelfAndDescendants(fixture).Where(t => t is TestMethod))
         {
-            MakeNotRunnable(fixture, new TopologyValidationException(problems).Message);
+            MakeNotRunnable(test, reason);
         }
     }
 
