@@ -34,12 +34,16 @@ internal static class FixtureRunner
         return fixture;
     }
 
-    public static ITestResult Run(TestSuite fixture)
+    /// <summary>Builds and hooks <paramref name="fixtureType"/> and runs only its test named <paramref name="testName"/>.</summary>
+    public static ITestResult RunOne(Type fixtureType, string testName) =>
+        Run(Build(fixtureType), new NameFilter(testName)).Case(testName);
+
+    public static ITestResult Run(TestSuite fixture, TestFilter? filter = null)
     {
         // A separate task keeps the fixture's execution context from replacing the calling test's.
         return Task.Run(() =>
         {
-            WorkItem work = WorkItemBuilder.CreateWorkItem(fixture, TestFilter.Empty, recursive: true)
+            WorkItem work = WorkItemBuilder.CreateWorkItem(fixture, filter ?? TestFilter.Empty, recursive: true)
                 ?? throw new InvalidOperationException($"NUnit made no work item for '{fixture.FullName}'.");
             var context = new TestExecutionContext { Dispatcher = new MainThreadWorkItemDispatcher() };
             work.InitializeContext(context);
@@ -78,5 +82,12 @@ internal static class FixtureRunner
         {
             return null;
         }
+    }
+
+    private sealed class NameFilter(string name) : TestFilter
+    {
+        public override bool Match(ITest test) => test.Name == name;
+
+        public override TNode AddToXml(TNode parentNode, bool recursive) => parentNode.AddElement("name", name);
     }
 }
