@@ -36,6 +36,7 @@ internal static class TopologyLifetime
     public static IReadOnlyList<ThreadNamespaceInfo> TearDown(Topology topology, TextWriter output)
     {
         Dictionary<ulong, string> names = topology.Namespaces.Values.ToDictionary(n => n.Inode, n => n.Name);
+        using NamespacePin pin = NamespacePin.Create(names.Keys);
         topology.Dispose();
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
