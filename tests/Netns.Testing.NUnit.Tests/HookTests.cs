@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
 
 namespace Netns.Testing.NUnit.Tests;
 
@@ -21,7 +22,7 @@ public class HookTests
     [Test]
     public void Hook_AppliedTwice_BuildsOneTopology()
     {
-        var fixture = FixtureRunner.Build(typeof(Hooked));
+        TestSuite fixture = FixtureRunner.Build(typeof(Hooked));
         new NetnsTestsAttribute().ApplyToTest(fixture);
 
         ITestResult result = FixtureRunner.Run(fixture).Case(nameof(Hooked.CountsTopologies));
@@ -33,7 +34,7 @@ public class HookTests
     [Test]
     public void Output_HasOneLineForSetupAndOneForTeardown()
     {
-        ITestResult result = FixtureRunner.Run(typeof(Hooked)).Case(nameof(Hooked.CountsTopologies));
+        ITestResult result = FixtureRunner.RunOne(typeof(Hooked), nameof(Hooked.CountsTopologies));
         string[] lines = result.Output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
 
         Assert.That(lines, Has.Length.EqualTo(2));
@@ -56,9 +57,21 @@ public class HookTests
         }
     }
 
+    [Test]
+    public void TestWithoutDeclarations_RunsInHostAsUsual()
+    {
+        ITestResult result = FixtureRunner.RunOne(typeof(Hooked), nameof(Hooked.DeclaresNothing));
+
+        Assert.That(result.ResultState, Is.EqualTo(ResultState.Success), result.Message);
+        Assert.That(result.Output, Is.Empty);
+    }
+
     [Explicit("Runs in-process from HookTests")]
     public class Hooked
     {
+        [Test]
+        public void DeclaresNothing() => Assert.That(HostNamespace.IsCurrentThreadInHost, Is.True);
+
         [Test]
         [NetNamespace("solo")]
         public void CountsTopologies() => Assert.That(HostNamespace.IsCurrentThreadInHost, Is.False);
