@@ -38,6 +38,25 @@ public class CancellationTests
     }
 
     [Test]
+    public void CancelAfter_BlockedBody_FailsNamingItsThread()
+    {
+        ITestResult result = FixtureRunner.RunOne(typeof(Slow), nameof(Slow.Blocks));
+
+        Assert.That(result.ResultState, Is.EqualTo(ResultState.Failure));
+        Assert.That(result.Message, Does.StartWith(
+            "Multiple failures or warnings in test:" + Environment.NewLine +
+            "  1) Test exceeded CancelAfter value of 300ms, and its body was still running 1 s later, so its topology " +
+            "was torn down while it ran. Pass TestContext.CurrentContext.CancellationToken to every wait in the body."));
+
+        // NUnit puts the stack trace of the first failure between the two.
+        Assert.That(result.Message, Does.EndWith(
+            "  2) 1 thread was left in the test's network namespaces after it ended. Stop and join every thread the " +
+            "test starts, and cancel its pending work:" + Environment.NewLine +
+            $"  - thread {Slow.BodyThreadId} 'netns worker' in namespace 'client' (inode {Slow.Topology!["client"].Inode})" +
+            Environment.NewLine));
+    }
+
+    [Test]
     public void Timeout_HungBody_TearsTopologyDown()
     {
         ITestResult result = FixtureRunner.RunOne(typeof(Slow), nameof(Slow.TimesOut));
@@ -88,6 +107,19 @@ public class CancellationTests
         {
             Topology = NetnsContext.Topology;
             await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        public static int BodyThreadId { get; private set; }
+
+        [Test]
+        [CancelAfter(300)]
+        public void Blocks()
+        {
+            Topology = NetnsContext.Topology;
+            BodyThreadId = int.Parse(Path.GetFileName(new DirectoryInfo("/proc/thread-self").LinkTarget!));
+
+            // Longer than the grace period and the wait for the namespace thread together.
+            Thread.Sleep(TimeSpan.FromSeconds(4));
         }
 
 #pragma warning disable CS0618 // [Timeout] is obsolete on .NET; the adapter still tears down at its deadline.
