@@ -33,7 +33,8 @@ public class EchoTests
     [CancelAfter(5000)]
     public async Task TcpEcho_ReturnsWhatWasSent(CancellationToken cancellationToken)
     {
-        // The server's socket belongs to the "server" namespace; the client's to "client", where the body runs.
+        // The listener is created in the "server" namespace. The client socket below is created in
+        // "client", because the body runs there.
         using Socket listener = NetnsContext.Namespace("server")
             .CreateSocket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         listener.Bind(new IPEndPoint(IPAddress.Parse("198.18.0.2"), 7007));

@@ -5,7 +5,7 @@ namespace Netns.Testing.NUnit;
 
 /// <summary>
 /// The running test's topology, for the test body and for its [SetUp] and [TearDown] methods, which
-/// run in the host namespace. Each test sees its own, also when tests run in parallel.
+/// run in the host namespace. Each test gets its own, also when tests run in parallel.
 /// </summary>
 public static class NetnsContext
 {
@@ -13,7 +13,7 @@ public static class NetnsContext
 
     /// <summary>The running test's topology.</summary>
     /// <exception cref="InvalidOperationException">
-    /// No topology was built for the running test; the message says why and what to add.
+    /// No topology was built for the running test. The message gives the reason and the fix.
     /// </exception>
     public static Topology Topology => s_topology.Value ?? throw new InvalidOperationException(DescribeMissingTopology());
 

@@ -13,8 +13,8 @@ namespace Netns.Testing.NUnit;
 /// project sets the MSBuild property <c>NetnsTestsAttribute</c> to <c>false</c>.
 /// </summary>
 /// <remarks>
-/// NUnit applies an assembly's attributes after it has built every fixture, so this attribute sees each
-/// test once at discovery. A test whose declarations are invalid becomes NotRunnable with the list of
+/// NUnit applies an assembly's attributes after it has built every fixture, so this attribute visits
+/// each test once at discovery. A test whose declarations are invalid becomes NotRunnable with the list of
 /// problems. Every other test that declares a topology gets it built before its [SetUp], runs its body
 /// in a namespace, and has it torn down after its [TearDown]. Applying the attribute twice has no
 /// further effect.

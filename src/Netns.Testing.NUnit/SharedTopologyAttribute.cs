@@ -10,9 +10,10 @@ namespace Netns.Testing.NUnit;
 /// without it; [SetUp], [TearDown] and every test see the same namespaces.
 /// </summary>
 /// <remarks>
-/// Sharing saves the setup time of each test but gives up isolation: sockets, routes, sysctls and
-/// processes one test leaves behind are there for the next, and tests of the fixture that run in
-/// parallel share the namespaces and the body namespace's single thread. Declarations must be on the
+/// Sharing saves the setup time of each test but gives up isolation. Sockets, routes, sysctls and
+/// processes that one test leaves behind are there for the next. Tests of the fixture that run in
+/// parallel share the namespaces and the body namespace's single thread, so a thread one of them
+/// leaves behind can be reported on another. Declarations must be on the
 /// class; a test method of such a fixture that declares its own becomes NotRunnable.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Class, Inherited = true)]

@@ -64,8 +64,8 @@ public class CancellationTests
         Assert.That(result.ResultState, Is.EqualTo(ResultState.Failure));
         Assert.That(result.Message, Is.EqualTo("Test exceeded Timeout value of 300ms"));
 
-        // NUnit stops waiting at the deadline and leaves the test running; the adapter tears down a
-        // grace period later, on the abandoned test's thread.
+        // NUnit stops waiting at the deadline and leaves the test running. The adapter tears the
+        // topology down a grace period later, on the abandoned test's thread.
         Assert.That(() => Slow.Topology!.Namespaces.Values.All(n => n.IsDisposed), Is.True.After(5000, 50));
         AssertTornDown(Slow.Topology!);
     }

@@ -11,7 +11,7 @@ namespace Netns.Testing.NUnit.Tests;
 /// </summary>
 internal static class FixtureRunner
 {
-    /// <summary>Builds <paramref name="fixtureType"/>, hooks it unless told not to, and runs it.</summary>
+    /// <summary>Builds <paramref name="fixtureType"/>, hooks it unless <paramref name="hook"/> is false, and runs it.</summary>
     public static ITestResult Run(Type fixtureType, bool hook = true)
     {
         TestSuite fixture = Build(fixtureType, hook);

@@ -8,9 +8,9 @@ using NUnit.Framework.Internal;
 namespace Netns.Testing.NUnit.Internal;
 
 /// <summary>
-/// Runs a test method in the body namespace of the running test's topology and waits for it, up to
-/// the test's [CancelAfter] or [Timeout] and a short grace period, so that a body that ignores
-/// cancellation does not keep its topology alive.
+/// Runs a test method in the body namespace of the running test's topology and waits for it. The
+/// wait ends at the test's [CancelAfter] or [Timeout] plus a short grace period, so a body that
+/// ignores cancellation does not keep its topology alive.
 /// </summary>
 internal static class BodyRunner
 {

@@ -13,8 +13,8 @@ internal static class TopologyLifetime
     /// <summary>The opt-in environment variable that reports tests as skipped when privileges are missing.</summary>
     public const string SkipUnprivilegedVariable = "NETNS_TESTING_SKIP_UNPRIVILEGED";
 
-    // Idle pool threads take the restoring items at once; a busy one, such as the test host's own
-    // waiting thread, cannot, and the restore waits this long for it before the check goes on.
+    // Idle pool threads take the restoring items at once. A busy one, such as the test host's own
+    // waiting thread, cannot, so the restore waits this long for it before the check goes on.
     private static readonly TimeSpan s_restoreTimeout = TimeSpan.FromMilliseconds(100);
 
     public static bool SkipUnprivileged => Environment.GetEnvironmentVariable(SkipUnprivilegedVariable) == "1";

@@ -4,8 +4,8 @@ using NUnit.Framework.Interfaces;
 namespace Netns.Testing.NUnit.Internal;
 
 /// <summary>
-/// The method of a test that declares a topology. It reports one extra attribute,
-/// <see cref="TopologyWrapper"/>, which NUnit asks to wrap the test's setup and teardown, and its
+/// The method of a test that declares a topology. It returns one extra attribute,
+/// <see cref="TopologyWrapper"/>, which NUnit calls to wrap the test's setup and teardown. Its
 /// <see cref="Invoke"/> runs the test method in the body namespace. NUnit's TestMethodCommand still
 /// calls it, so expected results, assertion scopes and CancellationToken parameters work as usual.
 /// </summary>
