@@ -54,6 +54,15 @@ public class ValidationTests
     }
 
     [Test]
+    public void IgnoredCase_StaysIgnored()
+    {
+        ITestResult result = FixtureRunner.Run(typeof(Invalid)).Case(nameof(Invalid.IgnoredWithLongName));
+
+        Assert.That(result.ResultState, Is.EqualTo(ResultState.Ignored));
+        Assert.That(result.Message, Is.EqualTo("ignored on purpose"));
+    }
+
+    [Test]
     public void SharedFixture_MethodDeclaration_IsNotRunnable()
     {
         ITestResult result = FixtureRunner.Run(typeof(SharedWithOwn)).Case(nameof(SharedWithOwn.DeclaresOwn));
@@ -101,6 +110,12 @@ public class ValidationTests
         [VethLink("a", "eth0", "b", "eth0")]
         [VethLink("a", "eth0", "b", "eth1")]
         public void DuplicateInterfaceName() => Interlocked.Increment(ref s_bodiesRun);
+
+        [Test]
+        [Ignore("ignored on purpose")]
+        [NetNamespace("a")]
+        [VethLink("a", "abcdefghijklmnop", "a", "eth0")]
+        public void IgnoredWithLongName() => Interlocked.Increment(ref s_bodiesRun);
 
         [Test]
         [NetNamespace("a")]

@@ -104,8 +104,8 @@ internal static class TopologyHook
 
     private static void MakeNotRunnable(Test test, string reason)
     {
-        // A test NUnit already found unrunnable keeps NUnit's own reason.
-        if (test.RunState == RunState.NotRunnable)
+        // A test NUnit already found unrunnable keeps NUnit's own reason, and an ignored one stays ignored.
+        if (test.RunState is RunState.NotRunnable or RunState.Ignored or RunState.Skipped)
         {
             return;
         }

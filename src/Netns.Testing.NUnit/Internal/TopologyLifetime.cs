@@ -22,7 +22,10 @@ internal static class TopologyLifetime
     public static Topology Build(TopologySpec spec, TestExecutionContext context)
     {
         HostNamespace.EnsureInitialized();
-        Topology topology = Topology.BuildAsync(spec, logger: null, context.CancellationToken).GetAwaiter().GetResult();
+        // Building on the pool keeps a SynchronizationContext of the calling thread out of its awaits.
+        CancellationToken cancellationToken = context.CancellationToken;
+        Topology topology = Task.Run(() => Topology.BuildAsync(spec, logger: null, cancellationToken))
+            .GetAwaiter().GetResult();
         context.OutWriter.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"netns: topology up in {topology.SetupTime.TotalMilliseconds:0.0} ms: {topology}"));
