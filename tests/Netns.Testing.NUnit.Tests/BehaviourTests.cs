@@ -31,4 +31,14 @@ public class BehaviourTests
 
     [Test]
     public Task HostLoopbackIsUnreachable() => BehaviourScenarios.HostLoopbackIsUnreachableAsync(NetnsContext.Topology);
+
+    [Test]
+    public Task ConfigureAwaitFalseStaysInNamespace() =>
+        BehaviourScenarios.ConfigureAwaitFalseStaysInNamespaceAsync(NetnsContext.Topology);
+
+    [Test]
+    public Task RunInOtherNamespaceReturns() => BehaviourScenarios.RunInOtherNamespaceReturnsAsync(NetnsContext.Topology);
+
+    [Test]
+    public Task PingAcrossVeth() => BehaviourScenarios.PingAcrossVethAsync(NetnsContext.Topology);
 }

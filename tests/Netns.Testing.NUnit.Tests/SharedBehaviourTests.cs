@@ -50,4 +50,17 @@ public class SharedBehaviourTests
         Assert.That(_firstInode, Is.Not.Zero, "the first test did not run");
         Assert.That(NetnsContext.Namespace("client").Inode, Is.EqualTo(_firstInode));
     }
+
+    [Test]
+    [Order(5)]
+    public Task ConfigureAwaitFalseStaysInNamespace() =>
+        BehaviourScenarios.ConfigureAwaitFalseStaysInNamespaceAsync(NetnsContext.Topology);
+
+    [Test]
+    [Order(5)]
+    public Task RunInOtherNamespaceReturns() => BehaviourScenarios.RunInOtherNamespaceReturnsAsync(NetnsContext.Topology);
+
+    [Test]
+    [Order(5)]
+    public Task PingAcrossVeth() => BehaviourScenarios.PingAcrossVethAsync(NetnsContext.Topology);
 }
