@@ -5,7 +5,7 @@ namespace Netns.Testing.Behaviour;
 public static partial class BehaviourScenarios
 {
     /// <summary>
-    /// Continuations after <c>ConfigureAwait(false)</c> leave the body's thread but stay in the body's
+    /// Continuations after <c>ConfigureAwait(false)</c> may leave the body's thread but stay in the body's
     /// namespace, and the topology the adapter passed is the one <see cref="Topology.Current"/> returns.
     /// </summary>
     public static async Task ConfigureAwaitFalseStaysInNamespaceAsync(Topology topology)
