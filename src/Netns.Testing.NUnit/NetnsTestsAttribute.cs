@@ -18,6 +18,11 @@ namespace Netns.Testing.NUnit;
 /// problems. Every other test that declares a topology gets it built before its [SetUp], runs its body
 /// in a namespace, and has it torn down after its [TearDown]. Applying the attribute twice has no
 /// further effect.
+/// <para>
+/// [OneTimeSetUp], [SetUp], [TearDown] and [OneTimeTearDown] run on NUnit's thread in the host
+/// namespace. [SetUp] and [TearDown] reach the test's namespaces through <see cref="NetnsContext"/>.
+/// The body runs on the body namespace's own thread, and its awaits resume there.
+/// </para>
 /// </remarks>
 [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true)]
 public sealed class NetnsTestsAttribute : NUnitAttribute, IApplyToTest
