@@ -37,12 +37,19 @@ internal sealed class TopologyCommand(TestCommand innerCommand, TopologySpec? sp
             context.CurrentResult.RecordException(e);
         }
 
-        IReadOnlyList<ThreadNamespaceInfo> left = spec is null
-            ? TopologyLifetime.FindThreads(topology)
-            : TopologyLifetime.TearDown(topology, context.OutWriter);
-        if (left.Count > 0)
+        try
         {
-            TopologyLifetime.AddFailure(context.CurrentResult, TopologyLifetime.DescribeLeftThreads(left));
+            IReadOnlyList<ThreadNamespaceInfo> left = spec is null
+                ? TopologyLifetime.FindThreads(topology)
+                : TopologyLifetime.TearDown(topology, context.OutWriter);
+            if (left.Count > 0)
+            {
+                TopologyLifetime.AddFailure(context.CurrentResult, TopologyLifetime.DescribeLeftThreads(left));
+            }
+        }
+        catch (Exception e)
+        {
+            TopologyLifetime.AddFailure(context.CurrentResult, $"Tearing down the network topology failed: {e.Message}");
         }
 
         return context.CurrentResult;
