@@ -13,7 +13,7 @@ internal static class TopologyHook
 {
     public static void Apply(Test root)
     {
-        HostNamespace.EnsureInitialized();
+        InitializeHostNamespace();
         foreach (Test test in SelfAndDescendants(root))
         {
             if (test is TestFixture fixture)
@@ -39,6 +39,27 @@ internal static class TopologyHook
 
     public static TopologySpec ReadFixtureSpec(Type fixtureType) =>
         TopologySpec.FromAttributes(fixtureType.GetCustomAttributes(inherit: true).OfType<Attribute>());
+
+    /// <summary>
+    /// Starts the runtime's lazily created threads in the host namespace before any test runs. A
+    /// failure here is left to the first topology build, which reports it on its test instead of
+    /// failing the discovery of the whole assembly.
+    /// </summary>
+    private static void InitializeHostNamespace()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        try
+        {
+            HostNamespace.EnsureInitialized();
+        }
+        catch (NetworkNamespaceException)
+        {
+        }
+    }
 
     private static void HookMethod(TestMethod test)
     {
