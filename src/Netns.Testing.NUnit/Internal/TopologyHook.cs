@@ -5,9 +5,9 @@ using NUnit.Framework.Internal;
 namespace Netns.Testing.NUnit.Internal;
 
 /// <summary>
-/// Finds the tests that declare a topology, marks those with invalid declarations NotRunnable, and
-/// hooks the rest by replacing their method with a <see cref="TopologyMethodInfo"/>, through which
-/// NUnit finds the command that builds the topology and runs the body in a namespace.
+/// Finds the tests that declare a topology and marks those with invalid declarations NotRunnable.
+/// It hooks the rest by replacing their method with a <see cref="TopologyMethodInfo"/>. Through it,
+/// NUnit finds the command that builds the topology, and it runs the body in a namespace.
 /// </summary>
 internal static class TopologyHook
 {
