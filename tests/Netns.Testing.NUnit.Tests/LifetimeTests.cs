@@ -3,7 +3,7 @@ using NUnit.Framework.Interfaces;
 
 namespace Netns.Testing.NUnit.Tests;
 
-public class BuildFailureTests
+public class LifetimeTests
 {
     [Test]
     public void KernelError_FailsBeforeTheBody()
@@ -29,7 +29,29 @@ public class BuildFailureTests
         Assert.That(Shared.Seen[0].Namespaces.Values.Select(n => n.IsDisposed), Is.All.True);
     }
 
-    [Explicit("Runs in-process from BuildFailureTests")]
+    [Test]
+    public void Repeat_BuildsAFreshTopologyEachTime()
+    {
+        ITestResult result = FixtureRunner.RunOne(typeof(Repeated), nameof(Repeated.RunsThreeTimes));
+
+        Assert.That(result.ResultState, Is.EqualTo(ResultState.Success), result.Message);
+        Assert.That(Repeated.Seen, Has.Count.EqualTo(3));
+        Assert.That(Repeated.Seen.Distinct().Count(), Is.EqualTo(3));
+        Assert.That(Repeated.Seen.SelectMany(t => t.Namespaces.Values).Select(n => n.IsDisposed), Is.All.True);
+    }
+
+    [Explicit("Runs in-process from LifetimeTests")]
+    public class Repeated
+    {
+        public static List<Topology> Seen { get; } = [];
+
+        [Test]
+        [Repeat(3)]
+        [NetNamespace("solo")]
+        public void RunsThreeTimes() => Seen.Add(NetnsContext.Topology);
+    }
+
+    [Explicit("Runs in-process from LifetimeTests")]
     public class Unreachable
     {
         public static bool BodyRan { get; private set; }
@@ -42,7 +64,7 @@ public class BuildFailureTests
         public void RoutesViaUnreachableGateway() => BodyRan = true;
     }
 
-    [Explicit("Runs in-process from BuildFailureTests")]
+    [Explicit("Runs in-process from LifetimeTests")]
     [SharedTopology]
     [NetNamespace("solo")]
     public class Shared
