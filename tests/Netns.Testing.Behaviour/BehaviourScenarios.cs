@@ -9,7 +9,7 @@ namespace Netns.Testing.Behaviour;
 /// <see cref="Declarations"/> on a test, and the test body calls the scenario with the running
 /// topology. A scenario throws <see cref="ScenarioFailedException"/> when the behaviour is wrong.
 /// </summary>
-public static class BehaviourScenarios
+public static partial class BehaviourScenarios
 {
     /// <summary>The declarations each scenario test carries, for reference in adapter tests.</summary>
     public const string Declarations =
