@@ -13,8 +13,8 @@ public class LifetimeTests
         Assert.That(result.ResultState, Is.EqualTo(ResultState.SetUpError));
         Assert.That(result.Message, Is.EqualTo(
             "Building the network topology failed at step 'Adding route 198.18.8.0/24 via 198.18.9.9 in namespace " +
-            "'client'': Adding route 198.18.8.0/24 via 198.18.9.9 in namespace 'client' failed: Network is unreachable " +
-            "(ENETUNREACH). Kernel: Nexthop has invalid gateway. Everything built before it was removed."));
+            "'client'', and everything built before it was removed: Adding route 198.18.8.0/24 via 198.18.9.9 " +
+            "in namespace 'client' failed: Network is unreachable (ENETUNREACH). Kernel: Nexthop has invalid gateway."));
         Assert.That(Unreachable.BodyRan, Is.False);
     }
 

@@ -28,8 +28,7 @@ public class ValidationTests
         Assert.That(result.ResultState, Is.EqualTo(ResultState.NotRunnable));
         Assert.That(result.Message, Is.EqualTo(
             $"The network topology declaration has 1 problem; nothing was created:{s_nl}" +
-            "  - [VethLink(\"a\", \"eth0\", \"b\", \"eth0\")]: '198.18.0.1/33': " +
-            "'198.18.0.1/33' has an invalid prefix length; an IPv4 prefix is 0 to 32."));
+            "  - [VethLink(\"a\", \"eth0\", \"b\", \"eth0\")]: '198.18.0.1/33': an IPv4 prefix length is 0 to 32."));
         Assert.That(Invalid.BodiesRun, Is.Zero);
     }
 
