@@ -16,14 +16,16 @@ public sealed partial class NetworkNamespace
                 $"'{fileName}' is not a file name under /proc/net; give a name such as 'tcp' or 'snmp'.", nameof(fileName));
         }
 
-        return Run(() => File.ReadAllText($"/proc/thread-self/net/{fileName}"));
+        ThrowIfDisposed();
+        return _thread.InvokeInternal(() => File.ReadAllText($"/proc/thread-self/net/{fileName}"));
     }
 
     /// <summary>Reads a net sysctl of this namespace, such as <c>net.ipv4.ip_forward</c>.</summary>
     public string ReadSysctl(string name)
     {
         string path = GetSysctlPath(name);
-        return Run(() => File.ReadAllText(path).TrimEnd('\n'));
+        ThrowIfDisposed();
+        return _thread.InvokeInternal(() => File.ReadAllText(path).TrimEnd('\n'));
     }
 
     /// <summary>
@@ -46,14 +48,11 @@ public sealed partial class NetworkNamespace
                 $"Writing sysctl '{name}' of namespace '{Name}' was stopped: the thread is in namespace {current}, not {Inode}.");
         }
 
-        try
-        {
-            File.WriteAllText(path, value);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        int errno = Interop.Sys.TryWriteFile(path, value);
+        if (errno != 0)
         {
             throw new NetworkNamespaceException(
-                $"Writing sysctl '{name}' = '{value}' in namespace '{Name}' failed: {e.Message}", 0, e);
+                $"Writing sysctl '{name}' = '{value}' in namespace '{Name}' failed: {Interop.Errno.Describe(errno)}.", errno);
         }
     }
 

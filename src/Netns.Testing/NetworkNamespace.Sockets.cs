@@ -9,8 +9,11 @@ public sealed partial class NetworkNamespace
     /// Creates a socket in this namespace from any thread. A socket belongs to the namespace it
     /// was created in, whatever thread later uses it.
     /// </summary>
-    public Socket CreateSocket(AddressFamily addressFamily, SocketType socketType, ProtocolType protocolType) =>
-        Run(() => new Socket(addressFamily, socketType, protocolType));
+    public Socket CreateSocket(AddressFamily addressFamily, SocketType socketType, ProtocolType protocolType)
+    {
+        ThrowIfDisposed();
+        return _thread.InvokeInternal(() => new Socket(addressFamily, socketType, protocolType));
+    }
 
     /// <summary>Opens a TCP connection that originates in this namespace.</summary>
     /// <param name="endPoint">An <see cref="IPEndPoint"/>, or a <see cref="DnsEndPoint"/> whose host is an address or a name.</param>

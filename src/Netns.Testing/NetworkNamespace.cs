@@ -17,6 +17,8 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
     // code after that (a hung test body) is abandoned in the namespace.
     private static readonly TimeSpan s_threadLeaveTimeout = TimeSpan.FromSeconds(2);
 
+    private static readonly bool s_hasIPv6 = Directory.Exists("/proc/sys/net/ipv6");
+
     private readonly NamespaceHandle _handle;
     private readonly List<Process> _processes = [];
     private readonly List<NamespaceThread> _retiredThreads = [];
@@ -167,7 +169,7 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
     private void ApplyOptions(NamespaceOptions options)
     {
         // Interfaces created later copy the "default" settings of their namespace.
-        if (options.DisableDuplicateAddressDetection && Directory.Exists("/proc/sys/net/ipv6"))
+        if (options.DisableDuplicateAddressDetection && s_hasIPv6)
         {
             WriteSysctlOnCurrentThread("net.ipv6.conf.default.accept_dad", "0");
         }
@@ -175,7 +177,7 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
         if (options.IPForwarding)
         {
             WriteSysctlOnCurrentThread("net.ipv4.ip_forward", "1");
-            if (Directory.Exists("/proc/sys/net/ipv6"))
+            if (s_hasIPv6)
             {
                 WriteSysctlOnCurrentThread("net.ipv6.conf.all.forwarding", "1");
             }

@@ -27,6 +27,32 @@ internal static unsafe class Sys
 
     public static void Close(int fd) => close(fd);
 
+    /// <summary>Writes <paramref name="text"/> to an existing file, as a sysctl write needs; returns 0 or the errno.</summary>
+    public static int TryWriteFile(string path, string text)
+    {
+        byte* pathBytes = stackalloc byte[Encoding.UTF8.GetMaxByteCount(path.Length) + 1];
+        int pathLength = Encoding.UTF8.GetBytes(path, new Span<byte>(pathBytes, Encoding.UTF8.GetMaxByteCount(path.Length)));
+        pathBytes[pathLength] = 0;
+        int fd = open(pathBytes, O_WRONLY | O_CLOEXEC, 0);
+        if (fd < 0)
+        {
+            return LibC.errno;
+        }
+
+        byte[] content = Encoding.UTF8.GetBytes(text);
+        int errno = 0;
+        fixed (byte* buffer = content)
+        {
+            if ((long)write(fd, buffer, (size_t)content.Length) < 0)
+            {
+                errno = LibC.errno;
+            }
+        }
+
+        close(fd);
+        return errno;
+    }
+
     /// <summary>Returns the inode of a namespace fd, the identity that /proc/*/ns/* links show.</summary>
     public static ulong GetInode(int fd)
     {

@@ -71,6 +71,54 @@ internal sealed class NamespaceThread
         task.GetAwaiter().GetResult();
     }
 
+    /// <summary>
+    /// Runs the library's own short <paramref name="func"/> on the thread and waits for it. It skips
+    /// the task machinery and the namespace check of user code, and runs with the thread's own
+    /// context, so no caller's namespace flows into it.
+    /// </summary>
+    public T InvokeInternal<T>(Func<T> func)
+    {
+        if (IsCurrentThread)
+        {
+            return func();
+        }
+
+        var call = new InternalCall<T>(func);
+        Post(static state => ((InternalCall<T>)state!).Run(), call);
+        return call.WaitForResult();
+    }
+
+    private sealed class InternalCall<T>(Func<T> func)
+    {
+        private readonly ManualResetEventSlim _done = new();
+        private T? _result;
+        private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _error;
+
+        public void Run()
+        {
+            try
+            {
+                _result = func();
+            }
+            catch (Exception e)
+            {
+                _error = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+            finally
+            {
+                _done.Set();
+            }
+        }
+
+        public T WaitForResult()
+        {
+            _done.Wait();
+            _done.Dispose();
+            _error?.Throw();
+            return _result!;
+        }
+    }
+
     /// <summary>Marks the thread as serving <paramref name="ns"/>; call on the thread itself.</summary>
     public void Assign(NetworkNamespace? ns)
     {
