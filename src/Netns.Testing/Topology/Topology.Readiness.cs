@@ -9,7 +9,7 @@ public sealed partial class Topology
 {
     // Joins measured here take well under a millisecond; the bound only keeps a broken kernel
     // from hanging setup.
-    private static readonly TimeSpan s_ipv6ReadyTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan s_readyTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Waits until every veth end with an IPv6 address has its link-local address and has joined
@@ -54,11 +54,11 @@ public sealed partial class Topology
                 return;
             }
 
-            if (Stopwatch.GetElapsedTime(started) > s_ipv6ReadyTimeout)
+            if (Stopwatch.GetElapsedTime(started) > s_readyTimeout)
             {
                 throw new NetworkNamespaceException(
                     $"IPv6 on {string.Join(", ", pending.Select(p => $"'{p.Interface}' in namespace '{p.Ns.Name}'"))} " +
-                    $"was not ready after {s_ipv6ReadyTimeout.TotalSeconds} s: a link-local address or a solicited-node group is missing.");
+                    $"was not ready after {s_readyTimeout.TotalSeconds} s: a link-local address or a solicited-node group is missing.");
             }
 
             // The join usually follows within microseconds, so spin and yield before sleeping.

@@ -216,14 +216,38 @@ public sealed partial class Topology : IDisposable, IAsyncDisposable
     {
         RouteNetlinkClient netlink = _namespaces[end.Namespace].Netlink;
 
-        // A per-device request after setting the link up lets the kernel finish its link-watch
-        // work for the device, without which the first packet sent on it may be dropped.
-        LinkInfo link = netlink.GetLink(end.Interface)
-            ?? throw new NetlinkException($"Looking up link '{end.Interface}'", end.Namespace, Interop.Errno.ENODEV, null);
+        // The kernel attaches a device's real queueing discipline in its link-watch work, and until
+        // then the device drops what it sends. A per-device request makes the kernel run pending
+        // link-watch work for that device; the operational state turns up once it has run.
+        LinkInfo link = WaitForOperationalUp(netlink, end);
         _interfaceIndexes[(end.Namespace, end.Interface)] = link.Index;
         foreach (string text in end.Addresses)
         {
             netlink.AddAddress(link.Index, end.Interface, InterfaceAddress.Parse(text), duplicateAddressDetection: false);
+        }
+    }
+
+    private static LinkInfo WaitForOperationalUp(RouteNetlinkClient netlink, VethEndSpec end)
+    {
+        long started = Stopwatch.GetTimestamp();
+        var spin = new SpinWait();
+        while (true)
+        {
+            LinkInfo link = netlink.GetLink(end.Interface)
+                ?? throw new NetlinkException($"Looking up link '{end.Interface}'", end.Namespace, Interop.Errno.ENODEV, null);
+            if (link.OperationalState == LinkOperationalState.Up)
+            {
+                return link;
+            }
+
+            if (Stopwatch.GetElapsedTime(started) > s_readyTimeout)
+            {
+                throw new NetworkNamespaceException(
+                    $"Link '{end.Interface}' in namespace '{end.Namespace}' was not operationally up after " +
+                    $"{s_readyTimeout.TotalSeconds} s; its state is {link.OperationalState}.");
+            }
+
+            spin.SpinOnce(sleep1Threshold: -1);
         }
     }
 
