@@ -130,7 +130,7 @@ public sealed partial class RouteNetlinkClient
             }
         }
 
-        // Only the main table: the local table holds the kernel's own local and broadcast routes.
+        // Only the main table: the local table contains the kernel's own local and broadcast routes.
         if (table != RT_TABLE_MAIN)
         {
             return;

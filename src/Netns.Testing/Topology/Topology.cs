@@ -58,7 +58,14 @@ public sealed partial class Topology : IDisposable, IAsyncDisposable
     /// <summary>Validates the declaration, then builds it; see <see cref="BuildAsync"/>.</summary>
     public static Topology Build(TopologySpec spec, ILogger? logger = null)
     {
-        // A caller on a namespace thread (a test body) blocks that thread here. BuildAsync runs on
+        // Without a synchronization context, BuildAsync almost always completes synchronously, and
+        // its rare await resumes on the thread pool, so blocking here is safe.
+        if (SynchronizationContext.Current is null && !NamespaceFlowIsActive())
+        {
+            return BuildAsync(spec, logger, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        // A caller with a context, such as a test body on a namespace thread, blocks its thread here. BuildAsync runs on
         // the thread pool, without the caller's synchronization context or namespace, so its
         // continuations are never queued to the blocked thread.
         Task<Topology> building;
@@ -69,6 +76,8 @@ public sealed partial class Topology : IDisposable, IAsyncDisposable
 
         return building.GetAwaiter().GetResult();
     }
+
+    private static bool NamespaceFlowIsActive() => Threading.NamespaceFlow.Current is not null;
 
     /// <summary>
     /// Validates the declaration, then creates the namespaces in parallel, the veth pairs, the
