@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Logging;
+
+namespace Netns.Testing.Xunit.Sdk;
+
+/// <summary>
+/// The topology shared by the tests of a class with <see cref="TopologyScope.Class"/>: built when the
+/// first test needs it and removed when the class finishes. xunit runs the tests of a class one at a
+/// time, so one test at a time uses it.
+/// </summary>
+internal sealed class ClassTopology
+{
+    private readonly TopologySpec _spec;
+    private readonly ILogger _logger;
+    private readonly Lock _gate = new();
+    private Task<Topology>? _building;
+
+    public ClassTopology(TopologySpec spec, ILogger logger)
+    {
+        _spec = spec;
+        _logger = logger;
+    }
+
+    /// <summary>Returns the topology, building it on first use; a failed build fails every later test too.</summary>
+    public Task<Topology> GetAsync()
+    {
+        lock (_gate)
+        {
+            // Not tied to one test's cancellation: the build serves every test of the class.
+            return _building ??= Topology.BuildAsync(_spec, _logger, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Removes the topology if it was built, then returns a failure for threads left in it, or null.</summary>
+    public async Task<Exception?> DisposeAsync()
+    {
+        Task<Topology>? building;
+        lock (_gate)
+        {
+            building = _building;
+        }
+
+        if (building is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            await building;
+        }
+        catch (Exception)
+        {
+            // A failed build removed what it created and failed the tests that asked for it.
+            return null;
+        }
+
+        Topology topology = building.Result;
+        Dictionary<ulong, string> namespaces = ThreadCheck.RecordNamespaces(topology);
+        await topology.DisposeAsync();
+        return await ThreadCheck.FindLeftThreadsAsync(namespaces);
+    }
+}

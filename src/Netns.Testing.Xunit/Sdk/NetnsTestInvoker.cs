@@ -1,0 +1,105 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace Netns.Testing.Xunit.Sdk;
+
+/// <summary>
+/// Invokes a namespaced test as xunit does (constructor, IAsyncLifetime, before/after attributes and
+/// Dispose on the xunit worker, in the host namespace), except that the method body runs on the body
+/// namespace's thread through <see cref="Topology.RunBodyAsync"/>. The xunit worker blocks while the body
+/// runs, so xunit's limit on parallel tests also limits parallel bodies.
+/// </summary>
+internal sealed class NetnsTestInvoker : XunitTestInvoker
+{
+    private readonly Topology _topology;
+    private readonly TestDeclaration _declaration;
+    private readonly object[] _dataRow;
+    private int _bodyThreadId;
+
+    public NetnsTestInvoker(
+        ITest test,
+        IMessageBus messageBus,
+        Type testClass,
+        object[] constructorArguments,
+        MethodInfo testMethod,
+        object[] testMethodArguments,
+        IReadOnlyList<BeforeAfterTestAttribute> beforeAfterAttributes,
+        ExceptionAggregator aggregator,
+        CancellationTokenSource cancellationTokenSource,
+        Topology topology,
+        TestDeclaration declaration)
+        : base(test, messageBus, testClass, constructorArguments, testMethod, [], beforeAfterAttributes, aggregator, cancellationTokenSource)
+    {
+        _topology = topology;
+        _declaration = declaration;
+        _dataRow = testMethodArguments ?? [];
+    }
+
+    /// <summary>The kernel thread id of a body abandoned at its timeout, still running in its namespace; null otherwise.</summary>
+    public int? AbandonedThreadId { get; private set; }
+
+    protected override async Task<decimal> InvokeTestMethodAsync(object testClassInstance)
+    {
+        // xunit checks the argument count against the method before calling it, so the supplied
+        // namespaces are resolved first; a resolution problem fails the test before its body.
+        try
+        {
+            TestMethodArguments = _declaration.ResolveArguments(TestMethod, _dataRow, _topology)!;
+        }
+        catch (Exception e)
+        {
+            Aggregator.Add(e);
+            return 0;
+        }
+
+        return await base.InvokeTestMethodAsync(testClassInstance);
+    }
+
+    protected override object CallTestMethod(object testClassInstance)
+    {
+        if (TestMethod.ReturnType == typeof(void) && TestMethod.GetCustomAttribute<AsyncStateMachineAttribute>() is not null)
+        {
+            throw new InvalidOperationException(
+                $"{TestMethod.Name} is async void, so the adapter cannot tell when its body ends. Return Task instead.");
+        }
+
+        Task body = _topology.RunBodyAsync(() => InvokeBody(testClassInstance), CancellationTokenSource.Token);
+        return WaitForBody(body);
+    }
+
+    private Task InvokeBody(object testClassInstance)
+    {
+        _bodyThreadId = GetCurrentThreadId();
+        object? result = TestMethod.Invoke(testClassInstance, BindingFlags.DoNotWrapExceptions, binder: null, TestMethodArguments, culture: null);
+        return GetTaskFromResult(result) ?? Task.CompletedTask;
+    }
+
+    /// <summary>Blocks the xunit worker until the body ends, its timeout expires or the run is cancelled.</summary>
+    private Task WaitForBody(Task body)
+    {
+        int timeout = _declaration.Timeout > 0 ? _declaration.Timeout : Timeout.Infinite;
+        CancellationToken cancellation = CancellationTokenSource.Token;
+        int signaled = WaitHandle.WaitAny([((IAsyncResult)body).AsyncWaitHandle, cancellation.WaitHandle], timeout);
+        if (signaled == 0)
+        {
+            return body;
+        }
+
+        // The body keeps running on its thread; its late exception must not surface as unobserved.
+        _ = body.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        AbandonedThreadId = _bodyThreadId == 0 ? null : _bodyThreadId;
+        string where = $"namespace '{_topology.BodyNamespace.Name}'" + (_bodyThreadId == 0 ? "" : $" (thread {_bodyThreadId})");
+        return Task.FromException(signaled == 1
+            ? new OperationCanceledException($"The test run was cancelled while the body ran; the body was abandoned in {where}, and the topology was torn down.")
+            : new TimeoutException($"The test body did not finish within {timeout} ms; it was abandoned in {where}, and the topology was torn down."));
+    }
+
+    /// <summary>Returns the kernel id of the calling thread, from the /proc/thread-self link ("pid/task/tid").</summary>
+    private static int GetCurrentThreadId()
+    {
+        string? target = new FileInfo("/proc/thread-self").LinkTarget;
+        return target is not null && int.TryParse(Path.GetFileName(target), out int id) ? id : 0;
+    }
+}

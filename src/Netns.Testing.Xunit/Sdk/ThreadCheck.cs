@@ -1,0 +1,72 @@
+using System.Diagnostics;
+
+namespace Netns.Testing.Xunit.Sdk;
+
+/// <summary>
+/// The check after a test that no thread it started is still in one of its network namespaces. A thread
+/// copies the namespace of the thread that creates it, so a thread started by the body stays in the
+/// body's namespace, and thread-pool threads born there do too until they are moved back.
+/// </summary>
+internal static class ThreadCheck
+{
+    // Threads that are about to end get this long to do so before they count as left behind.
+    private static readonly TimeSpan s_grace = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan s_restoreTimeout = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Records the inodes of the topology's namespaces by name, before teardown, so the scan after it
+    /// still knows them.
+    /// </summary>
+    public static Dictionary<ulong, string> RecordNamespaces(Topology topology) =>
+        topology.Namespaces.Values.ToDictionary(n => n.Inode, n => n.Name);
+
+    /// <summary>
+    /// Moves idle thread-pool threads back to the host, then returns a failure naming every thread still
+    /// in one of the namespaces, or null. While <paramref name="liveTopology"/> lives, the library's own
+    /// thread of each of its namespaces belongs there and is not reported; nor is <paramref name="abandonedThreadId"/>.
+    /// </summary>
+    public static async Task<Exception?> FindLeftThreadsAsync(
+        IReadOnlyDictionary<ulong, string> namespaces,
+        Topology? liveTopology = null,
+        int? abandonedThreadId = null)
+    {
+        // Runs on the pool so the caller's own thread, when it is a pool thread, can take an item too.
+        await Task.Run(() => NamespaceThreads.RestoreThreadPoolThreads(s_restoreTimeout));
+
+        long started = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            List<ThreadNamespaceInfo> left = FindLeftThreads(namespaces, liveTopology, abandonedThreadId);
+            if (left.Count == 0)
+            {
+                return null;
+            }
+
+            if (Stopwatch.GetElapsedTime(started) >= s_grace)
+            {
+                return new ThreadsLeftInNamespaceException(left);
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    private static List<ThreadNamespaceInfo> FindLeftThreads(
+        IReadOnlyDictionary<ulong, string> namespaces,
+        Topology? liveTopology,
+        int? abandonedThreadId)
+    {
+        List<ThreadNamespaceInfo> left = NamespaceThreads.FindThreadsOutsideHost()
+            .Where(t => namespaces.ContainsKey(t.Inode) && t.ThreadId != abandonedThreadId)
+            .Select(t => t with { NamespaceName = namespaces[t.Inode] })
+            .ToList();
+        if (left.Count > 0 && liveTopology is not null)
+        {
+            // FindThreadsIn leaves out each namespace's own thread.
+            var foreign = NamespaceThreads.FindThreadsIn(liveTopology.Namespaces.Values).Select(t => t.ThreadId).ToHashSet();
+            left.RemoveAll(t => !foreign.Contains(t.ThreadId));
+        }
+
+        return left;
+    }
+}
