@@ -7,7 +7,7 @@ namespace Netns.Testing;
 public sealed record TopologyProblem(string Element, string Value, string Rule)
 {
     /// <summary>Formats the problem as "element: value: rule".</summary>
-    public override string ToString() => $"{Element}: {Value}: {Rule}.";
+    public override string ToString() => $"{Element}: {Value}: {Rule.TrimEnd('.')}.";
 }
 
 /// <summary>A topology declaration with one or more problems, all listed in the message.</summary>
