@@ -201,10 +201,16 @@ public static class HostNamespace
         private void Loop(NamespaceHandle host)
         {
             t_hostHandle = host;
-            int errno = host.TryEnter();
-            if (errno != 0)
+
+            // setns(2) needs CAP_SYS_ADMIN even into the namespace the thread is already in, and a
+            // process without it must still get here to report its missing privileges.
+            if (Sys.ReadNamespaceInode("/proc/thread-self/ns/net") != host.Inode)
             {
-                Environment.FailFast($"Entering the host network namespace failed: {Errno.Describe(errno)}.");
+                int errno = host.TryEnter();
+                if (errno != 0)
+                {
+                    Environment.FailFast($"Entering the host network namespace failed: {Errno.Describe(errno)}.");
+                }
             }
 
             foreach (Action action in _work.GetConsumingEnumerable())
