@@ -76,9 +76,13 @@ internal sealed class NetnsTestRunner : XunitTestRunner
 
     protected override async Task<Tuple<decimal, string>> InvokeTestAsync(ExceptionAggregator aggregator)
     {
-        // The class's own output helper when it takes one, so its lines and the adapter's interleave;
-        // otherwise one of the adapter's, whose text becomes the test's output all the same.
-        TestOutputHelper output = ConstructorArguments.OfType<TestOutputHelper>().FirstOrDefault() ?? new TestOutputHelper();
+        // xunit passes a Func<TestOutputHelper> placeholder for a constructor's ITestOutputHelper and
+        // swaps in a fresh helper per test; the copy keeps the shared array intact for the next test.
+        // The adapter's lines go to that helper, or to one of its own whose text is the test's output.
+        TestOutputHelper output = new();
+        ConstructorArguments = ConstructorArguments
+            .Select(argument => argument is Func<TestOutputHelper> or TestOutputHelper ? output : argument)
+            .ToArray();
         output.Initialize(MessageBus, Test);
         try
         {
