@@ -7,7 +7,7 @@ namespace Netns.Testing.Xunit.Tests;
 public sealed class LifecycleTests
 {
     [Fact]
-    public async Task ClassLifecycle_RunsInHostAndBodyInNamespace()
+    public async Task Lifecycle_RunsInHostBodyInNamespace()
     {
         Recorder.Clear("lifecycle/");
 

@@ -6,7 +6,7 @@ using Xunit;
 namespace Netns.Testing.Xunit.Tests;
 
 /// <summary>
-/// Runs a fixture in a child process as the unprivileged user nobody (uid 65534) through setpriv, so
+/// Runs a fixture in a child process as the unprivileged user 65534 through setpriv, so
 /// creating a namespace fails for lack of CAP_SYS_ADMIN and CAP_NET_ADMIN.
 /// </summary>
 public sealed class PrivilegeTests

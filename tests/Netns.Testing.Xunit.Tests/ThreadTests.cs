@@ -8,7 +8,7 @@ namespace Netns.Testing.Xunit.Tests;
 public sealed class ThreadTests
 {
     [Fact]
-    public async Task ThreadOutlivingBody_FailsTestThenHostSeesOnlyHost()
+    public async Task ThreadOutlivingBody_FailsTest()
     {
         Recorder.Clear("threads/");
         ThreadPool.GetMinThreads(out int workers, out int completionPorts);

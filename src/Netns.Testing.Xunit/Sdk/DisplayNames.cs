@@ -4,7 +4,7 @@ namespace Netns.Testing.Xunit.Sdk;
 
 /// <summary>
 /// Removes the parameters the adapter supplies from xunit's display names, where xunit shows them as
-/// "server: ???" or "server: null" because no data row holds their values.
+/// "server: ???" or "server: null" because no data row contains their values.
 /// </summary>
 internal static class DisplayNames
 {

@@ -6,10 +6,10 @@ using Xunit.Sdk;
 namespace Netns.Testing.Xunit.Sdk;
 
 /// <summary>
-/// Invokes a namespaced test as xunit does (constructor, IAsyncLifetime, before/after attributes and
-/// Dispose on the xunit worker, in the host namespace), except that the method body runs on the body
-/// namespace's thread through <see cref="Topology.RunBodyAsync"/>. The xunit worker blocks while the body
-/// runs, so xunit's limit on parallel tests also limits parallel bodies.
+/// Invokes a namespaced test as xunit does, with the constructor, IAsyncLifetime, before/after attributes
+/// and Dispose on the xunit worker in the host namespace. Only the method body runs on the body
+/// namespace's thread, through <see cref="Topology.RunBodyAsync"/>. The xunit worker blocks while the
+/// body runs, so xunit's limit on parallel tests also limits parallel bodies.
 /// </summary>
 internal sealed class NetnsTestInvoker : XunitTestInvoker
 {

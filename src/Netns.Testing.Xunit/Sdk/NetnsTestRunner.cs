@@ -155,8 +155,8 @@ internal sealed class NetnsTestRunner : XunitTestRunner
             }
         }
 
-        // While a class topology lives, each namespace's own thread belongs in it; a body abandoned at its
-        // timeout keeps its thread, which the timeout failure already names.
+        // While a class topology lives, each namespace's own thread belongs in it. A body abandoned at its
+        // timeout keeps its thread, and the timeout failure already names that thread.
         Exception? left = await ThreadCheck.FindLeftThreadsAsync(
             namespaces,
             shared ? topology : null,

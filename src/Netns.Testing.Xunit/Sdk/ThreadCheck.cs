@@ -14,8 +14,8 @@ internal static class ThreadCheck
     private static readonly TimeSpan s_restoreTimeout = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
-    /// Records the inodes of the topology's namespaces by name, before teardown, so the scan after it
-    /// still knows them.
+    /// Returns the names of the topology's namespaces by inode, recorded before teardown for the scan
+    /// after it.
     /// </summary>
     public static Dictionary<ulong, string> RecordNamespaces(Topology topology) =>
         topology.Namespaces.Values.ToDictionary(n => n.Inode, n => n.Name);

@@ -9,7 +9,7 @@ internal sealed class ParallelRows
 {
     public const int RowCount = 32;
 
-    // Every row waits here until all rows run, which holds all topologies alive at once.
+    // Every row waits here until all rows run, so all topologies are alive at once.
     public static readonly CountdownEvent AllStarted = new(RowCount);
 
     public static TheoryData<int> Rows

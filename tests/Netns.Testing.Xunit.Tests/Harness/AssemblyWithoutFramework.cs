@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace Netns.Testing.Xunit.Tests.Harness;
 
-/// <summary>The test assembly as discovery sees it when it does not register a test framework.</summary>
+/// <summary>The test assembly with its test framework registration hidden from discovery.</summary>
 internal sealed class AssemblyWithoutFramework(IReflectionAssemblyInfo inner) : LongLivedMarshalByRefObject, IReflectionAssemblyInfo
 {
     public Assembly Assembly => inner.Assembly;
