@@ -7,7 +7,9 @@ namespace Netns.Testing.Xunit;
 /// Marks a data theory whose body runs inside a declared network namespace, as <see cref="NetFactAttribute"/>
 /// does for facts. Each data row gets its own topology. The row's values fill the leading parameters;
 /// <see cref="NetworkNamespace"/> and <see cref="Topology"/> parameters come after them and are supplied
-/// by the adapter.
+/// by the adapter. Give those a default of <c>null!</c>, as in
+/// <c>void Run(int port, NetworkNamespace server = null!)</c>: xunit's analyzers (xUnit1009, xUnit1037)
+/// report rows that leave out a parameter without a default as errors.
 /// </summary>
 [XunitTestCaseDiscoverer("Netns.Testing.Xunit.Sdk.NetTheoryDiscoverer", "Netns.Testing.Xunit")]
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]

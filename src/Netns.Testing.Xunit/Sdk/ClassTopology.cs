@@ -13,6 +13,7 @@ internal sealed class ClassTopology
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private Task<Topology>? _building;
+    private string? _abandonedBy;
 
     public ClassTopology(TopologySpec spec, ILogger logger)
     {
@@ -21,12 +22,32 @@ internal sealed class ClassTopology
     }
 
     /// <summary>Returns the topology, building it on first use; a failed build fails every later test too.</summary>
+    /// <exception cref="InvalidOperationException">An earlier test's body was abandoned on the body namespace's thread.</exception>
     public Task<Topology> GetAsync()
     {
         lock (_gate)
         {
+            if (_abandonedBy is not null)
+            {
+                throw new InvalidOperationException(
+                    $"The class topology cannot run this test: the body of {_abandonedBy} timed out and still runs on " +
+                    "the thread of its body namespace.");
+            }
+
             // Not tied to one test's cancellation: the build serves every test of the class.
             return _building ??= Topology.BuildAsync(_spec, _logger, CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Records that a test's body was abandoned at its timeout. It still occupies the body namespace's
+    /// thread, so the later tests of the class fail at once instead of waiting behind it.
+    /// </summary>
+    public void MarkAbandoned(string testName)
+    {
+        lock (_gate)
+        {
+            _abandonedBy ??= testName;
         }
     }
 
@@ -55,7 +76,7 @@ internal sealed class ClassTopology
         }
 
         Topology topology = building.Result;
-        Dictionary<ulong, string> namespaces = ThreadCheck.RecordNamespaces(topology);
+        using RecordedNamespaces namespaces = ThreadCheck.RecordNamespaces(topology);
         await topology.DisposeAsync();
         return await ThreadCheck.FindLeftThreadsAsync(namespaces);
     }

@@ -130,7 +130,7 @@ internal sealed class NetnsTestRunner : XunitTestRunner
             return ElapsedSeconds(started);
         }
 
-        Dictionary<ulong, string> namespaces = ThreadCheck.RecordNamespaces(topology);
+        using RecordedNamespaces namespaces = ThreadCheck.RecordNamespaces(topology);
         var invoker = new NetnsTestInvoker(
             Test,
             MessageBus,
@@ -152,6 +152,10 @@ internal sealed class NetnsTestRunner : XunitTestRunner
             if (!shared)
             {
                 await topology.DisposeAsync();
+            }
+            else if (invoker.AbandonedThreadId is not null)
+            {
+                _context.ClassTopology!.MarkAbandoned(Test.DisplayName);
             }
         }
 

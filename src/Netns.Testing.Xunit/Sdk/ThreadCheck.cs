@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Sockets;
 
 namespace Netns.Testing.Xunit.Sdk;
 
@@ -14,11 +15,14 @@ internal static class ThreadCheck
     private static readonly TimeSpan s_restoreTimeout = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
-    /// Returns the names of the topology's namespaces by inode, recorded before teardown for the scan
-    /// after it.
+    /// Records the topology's namespaces before teardown for the scan after it, and keeps each of them
+    /// alive with a socket until the returned record is disposed. The kernel reuses the inode number of
+    /// a freed namespace at once, so without the socket a parallel test's new namespace could carry
+    /// the same inode and its threads would be reported here.
     /// </summary>
-    public static Dictionary<ulong, string> RecordNamespaces(Topology topology) =>
-        topology.Namespaces.Values.ToDictionary(n => n.Inode, n => n.Name);
+    public static RecordedNamespaces RecordNamespaces(Topology topology) => new(
+        topology.Namespaces.Values.ToDictionary(n => n.Inode, n => n.Name),
+        topology.Namespaces.Values.Select(n => n.CreateSocket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp)).ToList());
 
     /// <summary>
     /// Moves idle thread-pool threads back to the host, then returns a failure naming every thread still
@@ -26,10 +30,11 @@ internal static class ThreadCheck
     /// thread of each of its namespaces belongs there and is not reported; nor is <paramref name="abandonedThreadId"/>.
     /// </summary>
     public static async Task<Exception?> FindLeftThreadsAsync(
-        IReadOnlyDictionary<ulong, string> namespaces,
+        RecordedNamespaces recorded,
         Topology? liveTopology = null,
         int? abandonedThreadId = null)
     {
+        IReadOnlyDictionary<ulong, string> namespaces = recorded.Names;
         // Runs on the pool so the caller's own thread, when it is a pool thread, can take an item too.
         await Task.Run(() => NamespaceThreads.RestoreThreadPoolThreads(s_restoreTimeout));
 
