@@ -40,4 +40,29 @@ public sealed class ScopeTests
             result.Message);
         Assert.Empty(Recorder.Get("scope/body"));
     }
+
+    [Fact]
+    public async Task ClassScopeHungBody_FailsLaterTests()
+    {
+        Recorder.Clear("scope/");
+        FixtureRun run;
+        try
+        {
+            run = await FixtureRunner.RunAsync(typeof(ClassScopedWithHangingBody));
+        }
+        finally
+        {
+            ClassScopedWithHangingBody.Release.Release();
+        }
+
+        FixtureAssert.Passed(run["A_RunsFirst"]);
+        Assert.Equal("System.TimeoutException", run["B_Hangs"].ExceptionType);
+        Assert.Equal("Failed", run["C_RunsAfterHang"].Outcome);
+        Assert.Equal(
+            "The class topology cannot run this test: the body of " +
+            "Netns.Testing.Xunit.Tests.Fixtures.ClassScopedWithHangingBody.B_Hangs timed out and still runs on the " +
+            "thread of its body namespace.",
+            run["C_RunsAfterHang"].Message);
+        Assert.Empty(Recorder.Get("scope/body"));
+    }
 }

@@ -76,6 +76,14 @@ internal sealed class ClassTopology
         }
 
         Topology topology = building.Result;
+        if (_abandonedBy is not null)
+        {
+            // The abandoned body still occupies the body namespace's thread, which recording the
+            // namespaces would wait for, and its test already failed with the timeout.
+            await topology.DisposeAsync();
+            return null;
+        }
+
         using RecordedNamespaces namespaces = ThreadCheck.RecordNamespaces(topology);
         await topology.DisposeAsync();
         return await ThreadCheck.FindLeftThreadsAsync(namespaces);

@@ -30,3 +30,22 @@ internal sealed class ClassScopedWithMethodDeclaration
     [NetNamespace("ns2")]
     public void Run() => Recorder.Add("scope/body", nameof(ClassScopedWithMethodDeclaration));
 }
+
+[NetTopologyScope(TopologyScope.Class)]
+[NetNamespace("ns1")]
+[TestCaseOrderer("Netns.Testing.Xunit.Tests.Harness.AlphabeticalOrderer", "Netns.Testing.Xunit.Tests")]
+internal sealed class ClassScopedWithHangingBody
+{
+    public static readonly SemaphoreSlim Release = new(0);
+
+    [NetFact]
+    public void A_RunsFirst()
+    {
+    }
+
+    [NetFact(Timeout = 300)]
+    public void B_Hangs() => Release.Wait(TimeSpan.FromSeconds(30));
+
+    [NetFact]
+    public void C_RunsAfterHang() => Recorder.Add("scope/body", nameof(C_RunsAfterHang));
+}
