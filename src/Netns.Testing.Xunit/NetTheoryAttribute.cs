@@ -17,7 +17,7 @@ public sealed class NetTheoryAttribute : TheoryAttribute
 {
     /// <summary>
     /// Whether the data rows run in parallel with each other. xunit runs the tests of one class one at a
-    /// time; with this set, each row found at discovery becomes its own test collection, so rows run in
+    /// time. With this set, each row found at discovery becomes its own test collection, so rows run in
     /// parallel up to xunit's maxParallelThreads. Class fixtures are then created once per row, and
     /// collection fixtures are not available to the rows. Rows that cannot be enumerated at discovery
     /// (data that does not serialize) still run one at a time.

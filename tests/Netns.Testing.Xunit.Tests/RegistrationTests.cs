@@ -37,11 +37,13 @@ public sealed class RegistrationTests
         Assert.Equal(2, run.Results.Count);
         Assert.Equal(
             "PlainTestsWithClassDeclarations.FactTest declares [NetNamespace] on its class but is a [Fact], which would " +
-            "run it in the host network namespace. Use [NetFact] instead of [Fact] so its body runs inside the declared namespaces.",
+            "run it in the host network namespace. Use [NetFact] instead of [Fact] so its body runs inside the " +
+            "declared namespaces.",
             run["FactTest"].Message);
         Assert.Equal(
             "PlainTestsWithClassDeclarations.TheoryTest declares [NetNamespace] on its class but is a [Theory], which would " +
-            "run it in the host network namespace. Use [NetTheory] instead of [Theory] so its body runs inside the declared namespaces.",
+            "run it in the host network namespace. Use [NetTheory] instead of [Theory] so its body runs inside the " +
+            "declared namespaces.",
             run["TheoryTest"].Message);
         Assert.All(run.Results, r => Assert.Equal("Failed", r.Outcome));
         Assert.Empty(Recorder.Get(BodyKey));

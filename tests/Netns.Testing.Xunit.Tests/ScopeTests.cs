@@ -15,7 +15,9 @@ public sealed class ScopeTests
 
         Assert.Equal(4, run.Results.Count);
         Assert.All(run.Results, FixtureAssert.Passed);
-        Assert.All(run.Results, r => Assert.StartsWith("[netns] Using the class topology, built in ", r.Output, StringComparison.Ordinal));
+        Assert.All(
+            run.Results,
+            r => Assert.StartsWith("[netns] Using the class topology, built in ", r.Output, StringComparison.Ordinal));
         Assert.Empty(run.CleanupFailures);
         Topology[] topologies = Recorder.Get("scope/topology").Cast<Topology>().ToArray();
         Assert.Equal(4, topologies.Length);

@@ -160,7 +160,8 @@ public sealed class SocketPlacementTests
                 int received = await connection.ReceiveAsync(buffer);
                 if (received > 0 && Encoding.ASCII.GetString(buffer, 0, received).StartsWith("GET ", StringComparison.Ordinal))
                 {
-                    await connection.SendAsync(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"));
+                    string response = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok";
+                    await connection.SendAsync(Encoding.ASCII.GetBytes(response));
                 }
             }
         }

@@ -29,7 +29,8 @@ public sealed class ThreadTests
         Assert.Equal("Failed", result.Outcome);
         Assert.Equal("Netns.Testing.Xunit.ThreadsLeftInNamespaceException", result.ExceptionType);
         Assert.Matches(
-            $@"^1 thread was still in the test's network namespaces after teardown: thread \d+ '{ThreadOutlivesBody.ThreadName}' " +
+            @"^1 thread was still in the test's network namespaces after teardown: " +
+            $@"thread \d+ '{ThreadOutlivesBody.ThreadName}' " +
             $@"in namespace 'ns1' \(inode {inode}\)\. A thread started inside a namespace stays in it; stop or join such " +
             @"threads before the test returns\.$",
             result.Message);

@@ -22,7 +22,9 @@ internal sealed class ClassTopology
     }
 
     /// <summary>Returns the topology, building it on first use; a failed build fails every later test too.</summary>
-    /// <exception cref="InvalidOperationException">An earlier test's body was abandoned on the body namespace's thread.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// An earlier test's body was abandoned on the body namespace's thread.
+    /// </exception>
     public Task<Topology> GetAsync()
     {
         lock (_gate)

@@ -35,7 +35,13 @@ public class NetnsTestCase : XunitTestCase, INetnsTestCase
         object[] constructorArguments,
         ExceptionAggregator aggregator,
         CancellationTokenSource cancellationTokenSource) =>
-        ((INetnsTestCase)this).RunAsync(diagnosticMessageSink, messageBus, constructorArguments, aggregator, cancellationTokenSource, null);
+        ((INetnsTestCase)this).RunAsync(
+            diagnosticMessageSink,
+            messageBus,
+            constructorArguments,
+            aggregator,
+            cancellationTokenSource,
+            null);
 
     Task<RunSummary> INetnsTestCase.RunAsync(
         IMessageSink diagnosticMessageSink,

@@ -19,7 +19,15 @@ internal sealed class NetnsTestCaseRunner : XunitTestCaseRunner
         ExceptionAggregator aggregator,
         CancellationTokenSource cancellationTokenSource,
         NetnsRunContext context)
-        : base(testCase, displayName, skipReason, constructorArguments, testMethodArguments, messageBus, aggregator, cancellationTokenSource)
+        : base(
+            testCase,
+            displayName,
+            skipReason,
+            constructorArguments,
+            testMethodArguments,
+            messageBus,
+            aggregator,
+            cancellationTokenSource)
     {
         _context = context;
     }

@@ -23,7 +23,16 @@ public class NetnsTestClassRunner : XunitTestClassRunner
         ExceptionAggregator aggregator,
         CancellationTokenSource cancellationTokenSource,
         IDictionary<Type, object> collectionFixtureMappings)
-        : base(testClass, @class, testCases, diagnosticMessageSink, messageBus, testCaseOrderer, aggregator, cancellationTokenSource, collectionFixtureMappings)
+        : base(
+            testClass,
+            @class,
+            testCases,
+            diagnosticMessageSink,
+            messageBus,
+            testCaseOrderer,
+            aggregator,
+            cancellationTokenSource,
+            collectionFixtureMappings)
     {
     }
 
@@ -33,7 +42,8 @@ public class NetnsTestClassRunner : XunitTestClassRunner
         await base.AfterTestClassStartingAsync();
         if (Class.Type.GetCustomAttribute<NetTopologyScopeAttribute>(inherit: true)?.Scope == TopologyScope.Class)
         {
-            var logger = new TestOutputLogger(line => DiagnosticMessageSink.OnMessage(new DiagnosticMessage($"{Class.Name}: {line}")));
+            var logger = new TestOutputLogger(
+                line => DiagnosticMessageSink.OnMessage(new DiagnosticMessage($"{Class.Name}: {line}")));
             _classTopology = new ClassTopology(TestDeclaration.ReadClassSpec(Class.Type), logger);
         }
     }

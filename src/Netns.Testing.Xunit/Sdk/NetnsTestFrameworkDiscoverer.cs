@@ -5,7 +5,8 @@ namespace Netns.Testing.Xunit.Sdk;
 
 /// <summary>
 /// Discovers tests as xunit does, and turns each ordinary test (such as <c>[Fact]</c>) that declares a
-/// topology into a failing test whose message names the fix: use <see cref="NetFactAttribute"/> or <see cref="NetTheoryAttribute"/>.
+/// topology into a failing test whose message names the fix: use <see cref="NetFactAttribute"/> or
+/// <see cref="NetTheoryAttribute"/>.
 /// </summary>
 public class NetnsTestFrameworkDiscoverer : XunitTestFrameworkDiscoverer
 {

@@ -42,10 +42,16 @@ public class NetnsTestFrameworkExecutor : XunitTestFrameworkExecutor
         }
         catch (NetworkNamespaceException e)
         {
-            DiagnosticMessageSink.OnMessage(new DiagnosticMessage($"Netns.Testing: recording the host namespace failed: {e.Message}"));
+            string message = $"Netns.Testing: recording the host namespace failed: {e.Message}";
+            DiagnosticMessageSink.OnMessage(new DiagnosticMessage(message));
         }
 
-        using var runner = new NetnsTestAssemblyRunner(TestAssembly, testCases, DiagnosticMessageSink, executionMessageSink, executionOptions);
+        using var runner = new NetnsTestAssemblyRunner(
+            TestAssembly,
+            testCases,
+            DiagnosticMessageSink,
+            executionMessageSink,
+            executionOptions);
         await runner.RunAsync();
     }
 }

@@ -30,14 +30,26 @@ internal sealed class NetnsTestInvoker : XunitTestInvoker
         CancellationTokenSource cancellationTokenSource,
         Topology topology,
         TestDeclaration declaration)
-        : base(test, messageBus, testClass, constructorArguments, testMethod, [], beforeAfterAttributes, aggregator, cancellationTokenSource)
+        : base(
+            test,
+            messageBus,
+            testClass,
+            constructorArguments,
+            testMethod,
+            [],
+            beforeAfterAttributes,
+            aggregator,
+            cancellationTokenSource)
     {
         _topology = topology;
         _declaration = declaration;
         _dataRow = testMethodArguments ?? [];
     }
 
-    /// <summary>The kernel thread id of a body abandoned at its timeout, still running in its namespace; null otherwise.</summary>
+    /// <summary>Whether the body was abandoned at its timeout or at cancellation of the run.</summary>
+    public bool IsBodyAbandoned { get; private set; }
+
+    /// <summary>The kernel thread id of an abandoned body, still running in its namespace; null otherwise.</summary>
     public int? AbandonedThreadId { get; private set; }
 
     protected override async Task<decimal> InvokeTestMethodAsync(object testClassInstance)
@@ -72,7 +84,12 @@ internal sealed class NetnsTestInvoker : XunitTestInvoker
     private Task InvokeBody(object testClassInstance)
     {
         _bodyThreadId = GetCurrentThreadId();
-        object? result = TestMethod.Invoke(testClassInstance, BindingFlags.DoNotWrapExceptions, binder: null, TestMethodArguments, culture: null);
+        object? result = TestMethod.Invoke(
+            testClassInstance,
+            BindingFlags.DoNotWrapExceptions,
+            binder: null,
+            TestMethodArguments,
+            culture: null);
         return GetTaskFromResult(result) ?? Task.CompletedTask;
     }
 
@@ -88,12 +105,21 @@ internal sealed class NetnsTestInvoker : XunitTestInvoker
         }
 
         // The body keeps running on its thread; its late exception must not surface as unobserved.
-        _ = body.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        _ = body.ContinueWith(
+            static t => _ = t.Exception,
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted,
+            TaskScheduler.Default);
+        IsBodyAbandoned = true;
         AbandonedThreadId = _bodyThreadId == 0 ? null : _bodyThreadId;
         string where = $"namespace '{_topology.BodyNamespace.Name}'" + (_bodyThreadId == 0 ? "" : $" (thread {_bodyThreadId})");
         return Task.FromException(signaled == 1
-            ? new OperationCanceledException($"The test run was cancelled while the body ran; the body was abandoned in {where}, and the topology was torn down.")
-            : new TimeoutException($"The test body did not finish within {timeout} ms; it was abandoned in {where}, and the topology was torn down."));
+            ? new OperationCanceledException(
+                $"The test run was cancelled while the body ran; the body was abandoned in {where}, " +
+                "and the topology was torn down.")
+            : new TimeoutException(
+                $"The test body did not finish within {timeout} ms; it was abandoned in {where}, " +
+                "and the topology was torn down."));
     }
 
     /// <summary>Returns the kernel id of the calling thread, from the /proc/thread-self link ("pid/task/tid").</summary>

@@ -3,7 +3,10 @@ using Xunit.Sdk;
 
 namespace Netns.Testing.Xunit.Sdk;
 
-/// <summary>The test method runner of <see cref="NetnsTestFramework"/>; it hands the class topology to namespaced test cases.</summary>
+/// <summary>
+/// The test method runner of <see cref="NetnsTestFramework"/>. It hands the class topology to namespaced
+/// test cases.
+/// </summary>
 internal sealed class NetnsTestMethodRunner : XunitTestMethodRunner
 {
     private readonly IMessageSink _diagnosticMessageSink;
@@ -21,7 +24,16 @@ internal sealed class NetnsTestMethodRunner : XunitTestMethodRunner
         CancellationTokenSource cancellationTokenSource,
         object[] constructorArguments,
         ClassTopology? classTopology)
-        : base(testMethod, @class, method, testCases, diagnosticMessageSink, messageBus, aggregator, cancellationTokenSource, constructorArguments)
+        : base(
+            testMethod,
+            @class,
+            method,
+            testCases,
+            diagnosticMessageSink,
+            messageBus,
+            aggregator,
+            cancellationTokenSource,
+            constructorArguments)
     {
         _diagnosticMessageSink = diagnosticMessageSink;
         _constructorArguments = constructorArguments;

@@ -28,7 +28,17 @@ internal sealed class NetnsTestRunner : XunitTestRunner
         CancellationTokenSource cancellationTokenSource,
         TestDeclaration declaration,
         NetnsRunContext context)
-        : base(test, messageBus, testClass, constructorArguments, testMethod, testMethodArguments, skipReason!, beforeAfterAttributes, aggregator, cancellationTokenSource)
+        : base(
+            test,
+            messageBus,
+            testClass,
+            constructorArguments,
+            testMethod,
+            testMethodArguments,
+            skipReason!,
+            beforeAfterAttributes,
+            aggregator,
+            cancellationTokenSource)
     {
         _declaration = declaration;
         _context = context;
@@ -122,7 +132,10 @@ internal sealed class NetnsTestRunner : XunitTestRunner
         Topology topology;
         try
         {
-            topology = shared ? await GetClassTopologyAsync(log) : await Topology.BuildAsync(_declaration.Spec, log, CancellationTokenSource.Token);
+            topology = shared ? await GetClassTopologyAsync(log) : await Topology.BuildAsync(
+                _declaration.Spec,
+                log,
+                CancellationTokenSource.Token);
         }
         catch (Exception e)
         {
@@ -153,7 +166,7 @@ internal sealed class NetnsTestRunner : XunitTestRunner
             {
                 await topology.DisposeAsync();
             }
-            else if (invoker.AbandonedThreadId is not null)
+            else if (invoker.IsBodyAbandoned)
             {
                 _context.ClassTopology!.MarkAbandoned(Test.DisplayName);
             }

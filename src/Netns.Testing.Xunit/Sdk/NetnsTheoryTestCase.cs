@@ -34,7 +34,13 @@ public class NetnsTheoryTestCase : XunitTheoryTestCase, INetnsTestCase
         object[] constructorArguments,
         ExceptionAggregator aggregator,
         CancellationTokenSource cancellationTokenSource) =>
-        ((INetnsTestCase)this).RunAsync(diagnosticMessageSink, messageBus, constructorArguments, aggregator, cancellationTokenSource, null);
+        ((INetnsTestCase)this).RunAsync(
+            diagnosticMessageSink,
+            messageBus,
+            constructorArguments,
+            aggregator,
+            cancellationTokenSource,
+            null);
 
     Task<RunSummary> INetnsTestCase.RunAsync(
         IMessageSink diagnosticMessageSink,

@@ -21,7 +21,15 @@ internal sealed class NetnsTheoryTestCaseRunner : XunitTheoryTestCaseRunner
         ExceptionAggregator aggregator,
         CancellationTokenSource cancellationTokenSource,
         NetnsRunContext context)
-        : base(testCase, displayName, skipReason, constructorArguments, context.DiagnosticMessageSink, messageBus, aggregator, cancellationTokenSource)
+        : base(
+            testCase,
+            displayName,
+            skipReason,
+            constructorArguments,
+            context.DiagnosticMessageSink,
+            messageBus,
+            aggregator,
+            cancellationTokenSource)
     {
         _context = context;
     }

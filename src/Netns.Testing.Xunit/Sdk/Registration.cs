@@ -69,8 +69,9 @@ internal static class Registration
             }
         }
 
+        string testAssembly = Path.GetFileNameWithoutExtension(assembly.AssemblyPath ?? assembly.Name);
         return $"[NetFact] and [NetTheory] need the test framework {NetnsTestFramework.TypeName}, which assembly " +
-            $"'{Path.GetFileNameWithoutExtension(assembly.AssemblyPath ?? assembly.Name)}' does not use. Without it, a [Fact] that " +
+            $"'{testAssembly}' does not use. Without it, a [Fact] that " +
             "declares [NetNamespace] would run in the host network namespace unnoticed. The Netns.Testing.Xunit " +
             "package registers it unless NetnsTestingRegisterTestFramework is false; otherwise add " +
             $"[assembly: Xunit.TestFramework(\"{NetnsTestFramework.TypeName}\", \"{NetnsTestFramework.AssemblyName}\")] " +

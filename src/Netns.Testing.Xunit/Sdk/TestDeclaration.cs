@@ -131,6 +131,7 @@ internal sealed class TestDeclaration
         int count = 0;
         bool suppliedSeen = false;
         var names = spec.Namespaces.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
+        string declared = string.Join(", ", names.Select(n => $"'{n}'"));
         foreach (ParameterInfo parameter in parameters)
         {
             if (IsSupplied(parameter))
@@ -139,7 +140,7 @@ internal sealed class TestDeclaration
                 if (parameter.ParameterType == typeof(NetworkNamespace) && !names.Contains(parameter.Name!) && problem is null)
                 {
                     problem = $"Parameter '{parameter.Name}' of {test} is a NetworkNamespace, but no namespace named " +
-                        $"'{parameter.Name}' is declared; the declared ones are {string.Join(", ", names.Select(n => $"'{n}'"))}. " +
+                        $"'{parameter.Name}' is declared; the declared ones are {declared}. " +
                         "Name the parameter after a [NetNamespace] declaration.";
                 }
             }

@@ -13,7 +13,14 @@ internal sealed class TestOutputLogger(Action<string> writeLine) : ILogger
 
     public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information && logLevel != LogLevel.None;
 
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    public void Log<TState>(
+        LogLevel logLevel,
+        EventId eventId,
+        TState state,
+        Exception? exception,
+        Func<TState,
+        Exception?,
+        string> formatter)
     {
         if (!IsEnabled(logLevel))
         {

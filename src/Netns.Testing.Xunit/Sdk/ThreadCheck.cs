@@ -22,7 +22,9 @@ internal static class ThreadCheck
     /// </summary>
     public static RecordedNamespaces RecordNamespaces(Topology topology) => new(
         topology.Namespaces.Values.ToDictionary(n => n.Inode, n => n.Name),
-        topology.Namespaces.Values.Select(n => n.CreateSocket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp)).ToList());
+        topology.Namespaces.Values
+            .Select(n => n.CreateSocket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp))
+            .ToList());
 
     /// <summary>
     /// Moves idle thread-pool threads back to the host, then returns a failure naming every thread still

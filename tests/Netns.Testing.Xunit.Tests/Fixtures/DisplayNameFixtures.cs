@@ -14,7 +14,9 @@ internal sealed class NamedTests
 
     [NetTheory]
     [InlineData(1)]
-    public void InlineRow(int value, NetworkNamespace ns1 = null!) => Assert.Equal(ns1.Inode, NamespaceThreads.GetCurrentThreadInode() + (ulong)value - 1);
+    public void InlineRow(int value, NetworkNamespace ns1 = null!) => Assert.Equal(
+        ns1.Inode,
+        NamespaceThreads.GetCurrentThreadInode() + (ulong)value - 1);
 
     [NetTheory]
     [MemberData(nameof(Addresses))]

@@ -5,7 +5,8 @@ using Xunit.Abstractions;
 namespace Netns.Testing.Xunit.Tests.Harness;
 
 /// <summary>The test assembly with its test framework registration hidden from discovery.</summary>
-internal sealed class AssemblyWithoutFramework(IReflectionAssemblyInfo inner) : LongLivedMarshalByRefObject, IReflectionAssemblyInfo
+internal sealed class AssemblyWithoutFramework(IReflectionAssemblyInfo inner)
+    : LongLivedMarshalByRefObject, IReflectionAssemblyInfo
 {
     public Assembly Assembly => inner.Assembly;
 

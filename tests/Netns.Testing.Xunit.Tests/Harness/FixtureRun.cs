@@ -18,7 +18,8 @@ internal sealed class FixtureRun
             return matches.Count == 1
                 ? matches[0]
                 : throw new InvalidOperationException(
-                    $"{matches.Count} results match '{name}'; the results are: {string.Join("; ", Results.Select(r => r.DisplayName))}");
+                    $"{matches.Count} results match '{name}'; the results are: " +
+                    string.Join("; ", Results.Select(r => r.DisplayName)));
         }
     }
 }

@@ -70,7 +70,11 @@ internal static class FixtureRunner
                     break;
                 case ITestFailed failed:
                     run.Results.Add(new FixtureResult(
-                        failed.Test.DisplayName, "Failed", string.Join(Environment.NewLine, failed.Messages), failed.ExceptionTypes[0], failed.Output));
+                        failed.Test.DisplayName,
+                        "Failed",
+                        string.Join(Environment.NewLine, failed.Messages),
+                        failed.ExceptionTypes[0],
+                        failed.Output));
                     break;
                 case ITestSkipped skipped:
                     run.Results.Add(new FixtureResult(skipped.Test.DisplayName, "Skipped", skipped.Reason, "", skipped.Output));
