@@ -7,7 +7,8 @@ namespace Netns.Testing.Xunit.Tests;
 
 /// <summary>
 /// Runs a fixture in a child process as the unprivileged user 65534 through setpriv, so
-/// creating a namespace fails for lack of CAP_SYS_ADMIN and CAP_NET_ADMIN.
+/// creating a namespace fails for lack of CAP_SYS_ADMIN and CAP_NET_ADMIN, unless the child runs in a
+/// user namespace of its own.
 /// </summary>
 public sealed class PrivilegeTests
 {
@@ -50,11 +51,22 @@ public sealed class PrivilegeTests
         Assert.Equal("Passed", Single(results, "HostTest").Outcome);
     }
 
+    [Fact]
+    public async Task UnprivilegedInUserNamespace_RunsNamespacedTests()
+    {
+        List<FixtureResult> results = await RunUnprivilegedAsync(skip: false, userNamespace: true);
+
+        FixtureAssert.Passed(Single(results, "Fact"));
+        FixtureAssert.Passed(Single(results, "Theory"));
+        Assert.Equal("Netns.Testing.TopologyValidationException", Single(results, "Invalid").ExceptionType);
+        FixtureAssert.Passed(Single(results, "HostTest"));
+    }
+
     private static FixtureResult Single(List<FixtureResult> results, string test) =>
         Assert.Single(results, r => r.DisplayName.EndsWith($".{test}", StringComparison.Ordinal) ||
             r.DisplayName.Contains($".{test}(", StringComparison.Ordinal));
 
-    private static async Task<List<FixtureResult>> RunUnprivilegedAsync(bool skip)
+    private static async Task<List<FixtureResult>> RunUnprivilegedAsync(bool skip, bool userNamespace = false)
     {
         // The test host runs under the dotnet muxer, which runs this assembly's entry point too.
         string dotnet = Environment.ProcessPath is string path && Path.GetFileName(path) == "dotnet" ? path : "dotnet";
@@ -71,6 +83,16 @@ public sealed class PrivilegeTests
             RedirectStandardError = true,
             Environment = { ["HOME"] = "/tmp", ["DOTNET_CLI_HOME"] = "/tmp" },
         };
+        if (userNamespace)
+        {
+            // A user namespace in which the user is root, with a network namespace of its own.
+            int at = start.ArgumentList.IndexOf(dotnet);
+            foreach (string argument in new[] { "unshare", "--user", "--map-root-user", "--net" })
+            {
+                start.ArgumentList.Insert(at++, argument);
+            }
+        }
+
         start.Environment.Remove(PrivilegeVariable);
         if (skip)
         {
