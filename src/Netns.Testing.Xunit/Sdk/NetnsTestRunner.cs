@@ -132,10 +132,11 @@ internal sealed class NetnsTestRunner : XunitTestRunner
         Topology topology;
         try
         {
-            topology = shared ? await GetClassTopologyAsync(log) : await Topology.BuildAsync(
-                _declaration.Spec,
-                log,
-                CancellationTokenSource.Token);
+            // Building ends on namespace threads, and the rest of the test must not continue from there.
+            topology = shared
+                ? await GetClassTopologyAsync(log)
+                : await Topology.BuildAsync(_declaration.Spec, log, CancellationTokenSource.Token)
+                    .ConfigureAwait(NetnsTestInvoker.Continuation);
         }
         catch (Exception e)
         {
@@ -191,7 +192,7 @@ internal sealed class NetnsTestRunner : XunitTestRunner
         ClassTopology classTopology = _context.ClassTopology ?? throw new InvalidOperationException(
             $"{TestClass.Name} uses [NetTopologyScope(TopologyScope.Class)], which needs the test framework " +
             $"{NetnsTestFramework.TypeName} to run it.");
-        Topology topology = await classTopology.GetAsync();
+        Topology topology = await classTopology.GetAsync().ConfigureAwait(NetnsTestInvoker.Continuation);
         log.WriteLine($"Using the class topology, built in {topology.SetupTime.TotalMilliseconds:F2} ms: {topology.Spec}");
         return topology;
     }

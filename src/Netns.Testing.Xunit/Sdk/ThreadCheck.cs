@@ -13,6 +13,8 @@ internal static class ThreadCheck
     // Threads that are about to end get this long to do so before they count as left behind.
     private static readonly TimeSpan s_grace = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan s_restoreTimeout = TimeSpan.FromMilliseconds(100);
+    private static readonly Lock s_restoreGate = new();
+    private static Task? s_restoring;
 
     /// <summary>
     /// Records the topology's namespaces before teardown for the scan after it, and keeps each of them
@@ -27,9 +29,10 @@ internal static class ThreadCheck
             .ToList());
 
     /// <summary>
-    /// Moves idle thread-pool threads back to the host, then returns a failure naming every thread still
-    /// in one of the namespaces, or null. While <paramref name="liveTopology"/> lives, the library's own
-    /// thread of each of its namespaces belongs there and is not reported; nor is <paramref name="abandonedThreadId"/>.
+    /// Returns a failure naming every thread still in one of the namespaces, or null. When it finds some,
+    /// it first moves idle thread-pool threads back to the host and gives ending threads a moment. While
+    /// <paramref name="liveTopology"/> lives, the library's own thread of each of its namespaces belongs
+    /// there and is not reported; nor is <paramref name="abandonedThreadId"/>.
     /// </summary>
     public static async Task<Exception?> FindLeftThreadsAsync(
         RecordedNamespaces recorded,
@@ -37,9 +40,6 @@ internal static class ThreadCheck
         int? abandonedThreadId = null)
     {
         IReadOnlyDictionary<ulong, string> namespaces = recorded.Names;
-        // Runs on the pool so the caller's own thread, when it is a pool thread, can take an item too.
-        await Task.Run(() => NamespaceThreads.RestoreThreadPoolThreads(s_restoreTimeout));
-
         long started = Stopwatch.GetTimestamp();
         while (true)
         {
@@ -54,7 +54,27 @@ internal static class ThreadCheck
                 return new ThreadsLeftInNamespaceException(left);
             }
 
+            await RestoreThreadPoolThreadsAsync();
             await Task.Delay(50);
+        }
+    }
+
+    /// <summary>
+    /// Moves idle thread-pool threads back to the host, sharing a run already in progress. Each run
+    /// blocks one work item on every pool thread at once, so runs from parallel tests would starve the
+    /// pool, and one run serves every test that waits for it.
+    /// </summary>
+    private static Task RestoreThreadPoolThreadsAsync()
+    {
+        lock (s_restoreGate)
+        {
+            if (s_restoring is null || s_restoring.IsCompleted)
+            {
+                // Runs on the pool so the caller's own thread, when it is a pool thread, can take an item too.
+                s_restoring = Task.Run(() => NamespaceThreads.RestoreThreadPoolThreads(s_restoreTimeout));
+            }
+
+            return s_restoring;
         }
     }
 
