@@ -247,13 +247,15 @@ public static class HostNamespace
         {
             t_hostHandle = host;
 
-            // setns needs CAP_SYS_ADMIN even into the thread's own namespace, so a thread already
-            // in the host namespace skips it: without privileges the process must get as far as
-            // reporting MissingPrivilegesException.
-            int errno = NamespaceThreads.GetCurrentThreadInode() == host.Inode ? 0 : host.TryEnter();
-            if (errno != 0)
+            // setns(2) needs CAP_SYS_ADMIN even into the namespace the thread is already in, and a
+            // process without it must still get here to report its missing privileges.
+            if (Sys.ReadNamespaceInode("/proc/thread-self/ns/net") != host.Inode)
             {
-                Environment.FailFast($"Entering the host network namespace failed: {Errno.Describe(errno)}.");
+                int errno = host.TryEnter();
+                if (errno != 0)
+                {
+                    Environment.FailFast($"Entering the host network namespace failed: {Errno.Describe(errno)}.");
+                }
             }
 
             foreach (Action action in _work.GetConsumingEnumerable())
