@@ -24,8 +24,7 @@ public sealed class DeclarationTests
             "an interface name is at most 15 bytes (IFNAMSIZ), and this one is 16.",
             run["LongInterfaceName"].Message);
         Assert.Equal(
-            OneProblem + "[VethLink(\"ns1\", \"eth0\", \"ns2\", \"eth0\")]: '198.18.0.1/33': " +
-            "'198.18.0.1/33' has an invalid prefix length; an IPv4 prefix is 0 to 32.",
+            OneProblem + "[VethLink(\"ns1\", \"eth0\", \"ns2\", \"eth0\")]: '198.18.0.1/33': an IPv4 prefix length is 0 to 32.",
             run["PrefixTooLong"].Message);
         Assert.Equal(
             OneProblem + "[VethLink(\"ns1\", \"eth0\", \"ns2\", \"eth1\")]: 'eth0': " +

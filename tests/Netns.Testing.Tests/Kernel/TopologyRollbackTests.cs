@@ -1,5 +1,5 @@
-using System.Globalization;
 using Netns.Testing.Netlink;
+using Netns.Testing.Tests.Support;
 
 namespace Netns.Testing.Tests.Kernel;
 
@@ -19,7 +19,7 @@ public class TopologyRollbackTests
             .AddVeth("rollback1", "eth0", "198.18.0.1/24", "rollback2", "eth0", "198.18.0.2/24")
             .AddRoute("rollback1", "198.18.2.0/24", gateway: "198.19.9.9")
             .ToSpec();
-        int baseline = ReadActiveNetNamespaces();
+        int baseline = NamespaceCounter.CountSettled();
         var logger = new CapturingLogger();
         Microsoft.Extensions.Logging.ILogger previous = NamespaceLog.Logger;
         NamespaceLog.Logger = logger;
@@ -50,9 +50,7 @@ public class TopologyRollbackTests
         Assert.True(HostNamespace.IsCurrentThreadInHost);
         Assert.DoesNotContain(NamespaceThreads.FindThreadsOutsideHost(), t => created.Contains(t.Inode));
         Assert.Empty(FindOwnFdsOn(created));
-        Assert.True(
-            WaitForNetNamespacesAtMost(baseline, TimeSpan.FromSeconds(5), out int active),
-            $"{active} network namespaces are active system-wide, {baseline} before the build");
+        Assert.InRange(NamespaceCounter.WaitForAtMost(baseline, TimeSpan.FromSeconds(10)), 0, baseline);
     }
 
     private static string[] FindOwnFdsOn(ulong[] inodes)
@@ -69,29 +67,5 @@ public class TopologyRollbackTests
         }
 
         return [.. found];
-    }
-
-    // The kernel frees a network namespace in a work item shortly after its last reference goes,
-    // and SLUB may keep freed objects on per-CPU lists until the cache is shrunk. The count is
-    // system-wide, so namespaces other processes create at the same time can delay the poll.
-    private static bool WaitForNetNamespacesAtMost(int baseline, TimeSpan timeout, out int active)
-    {
-        int last = int.MaxValue;
-        bool reached = HostView.WaitUntil(
-            () =>
-            {
-                File.WriteAllText("/sys/kernel/slab/net_namespace/shrink", "1");
-                last = ReadActiveNetNamespaces();
-                return last <= baseline;
-            },
-            timeout);
-        active = last;
-        return reached;
-    }
-
-    private static int ReadActiveNetNamespaces()
-    {
-        string line = File.ReadLines("/proc/slabinfo").Single(l => l.StartsWith("net_namespace ", StringComparison.Ordinal));
-        return int.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
     }
 }

@@ -15,7 +15,7 @@ public sealed class RepeatedCreateDeleteTests
     public void CreateDispose_200Cycles_ReturnsToBaseline()
     {
         HostNamespace.EnsureInitialized();
-        int baseline = NamespaceCounter.WaitForAtMost(0, TimeSpan.FromSeconds(2));
+        int baseline = NamespaceCounter.CountSettled();
 
         for (int i = 0; i < 200; i++)
         {
@@ -29,7 +29,7 @@ public sealed class RepeatedCreateDeleteTests
     public async Task BodyStartsChild_200Iterations_ChildStoppedAndBaseline()
     {
         HostNamespace.EnsureInitialized();
-        int baseline = NamespaceCounter.WaitForAtMost(0, TimeSpan.FromSeconds(2));
+        int baseline = NamespaceCounter.CountSettled();
         TopologySpec spec = new TopologyBuilder().AddNamespace("ns1").ToSpec();
         var children = new List<Process>();
 
@@ -54,7 +54,7 @@ public sealed class RepeatedCreateDeleteTests
     public async Task FailedBuilds_RemoveWhatTheyCreated()
     {
         HostNamespace.EnsureInitialized();
-        int baseline = NamespaceCounter.WaitForAtMost(0, TimeSpan.FromSeconds(2));
+        int baseline = NamespaceCounter.CountSettled();
         TopologySpec spec = new TopologyBuilder()
             .AddNamespace("ns1", body: true)
             .AddNamespace("ns2")
