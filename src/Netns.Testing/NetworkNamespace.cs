@@ -41,7 +41,7 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
     public ulong Inode => _handle.Inode;
 
     /// <summary>The rtnetlink client that configures links, addresses and routes in this namespace.</summary>
-    public RouteNetlinkClient Netlink => _netlink ?? throw new ObjectDisposedException(nameof(NetworkNamespace));
+    public RouteNetlinkClient Netlink => !IsDisposed && _netlink is not null ? _netlink : throw CreateDisposedException();
 
     /// <summary>Whether the namespace was disposed.</summary>
     public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
@@ -295,5 +295,14 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
         return left;
     }
 
-    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(IsDisposed, this);
+    private void ThrowIfDisposed()
+    {
+        if (IsDisposed)
+        {
+            throw CreateDisposedException();
+        }
+    }
+
+    private ObjectDisposedException CreateDisposedException() =>
+        new(ToString(), $"Network namespace '{Name}' was disposed; create a new namespace to run more code.");
 }

@@ -204,6 +204,14 @@ internal sealed unsafe class RouteNetlinkSocket : IDisposable
 
     private void Send(ReadOnlySpan<byte> message, string operation)
     {
+        // A closed fd number may already belong to another file; never send on it.
+        if (Volatile.Read(ref _fd) < 0)
+        {
+            throw new ObjectDisposedException(
+                $"netlink socket of namespace '{_namespaceName}'",
+                $"{operation} in namespace '{_namespaceName}' failed: the namespace was disposed, which closed its netlink socket.");
+        }
+
         var kernel = new sockaddr_nl { nl_family = AF_NETLINK };
         fixed (byte* buffer = message)
         {
