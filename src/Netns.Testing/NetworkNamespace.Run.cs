@@ -95,6 +95,16 @@ public sealed partial class NetworkNamespace
         }
 
         string? difference = thread.Verify(this);
+        if (difference is not null && IsDisposed)
+        {
+            // Disposal moved the thread out while the code awaited, and the rest of it ran in the
+            // quarantine namespace; the thread is back in the pool, so it is not retired.
+            throw new ObjectDisposedException(
+                $"Network namespace '{Name}' was disposed while code run in it was still running; the rest of that " +
+                "code ran in an empty quarantine namespace. Dispose the namespace after awaiting its RunAsync calls.",
+                error);
+        }
+
         if (difference is not null)
         {
             Retire(thread);

@@ -1,0 +1,132 @@
+using Xunit;
+
+namespace Netns.Testing.Tests.Adversarial;
+
+public class DisposalRaceTests
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task DisposeWhileBodyAwaits_CallerGetsObjectDisposed()
+    {
+        NetworkNamespace ns = NetworkNamespace.Create("adv-dispose-awaiting");
+        ulong inode = ns.Inode;
+        using var entered = new SemaphoreSlim(0);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        Task body = ns.RunAsync(async () =>
+        {
+            entered.Release();
+            await release.Task;
+        });
+        await entered.WaitAsync(s_timeout);
+        await Task.Run(ns.Dispose).WaitAsync(s_timeout);
+        release.SetResult();
+
+        var exception = await Assert.ThrowsAsync<ObjectDisposedException>(() => body.WaitAsync(s_timeout));
+        Assert.Contains("adv-dispose-awaiting", exception.Message);
+        Assert.Empty(ThreadsIn(inode));
+    }
+
+    [Fact]
+    public async Task DisposeWhileBodyAwaits_RestOfBodyNeverRunsInHost()
+    {
+        NetworkNamespace ns = NetworkNamespace.Create("adv-dispose-rest");
+        using var entered = new SemaphoreSlim(0);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        ulong after = 0;
+
+        Task body = ns.RunAsync(async () =>
+        {
+            entered.Release();
+            await release.Task;
+            after = NamespaceThreads.GetCurrentThreadInode();
+        });
+        await entered.WaitAsync(s_timeout);
+        await Task.Run(ns.Dispose).WaitAsync(s_timeout);
+        release.SetResult();
+        await Assert.ThrowsAnyAsync<Exception>(() => body.WaitAsync(s_timeout));
+
+        Assert.NotEqual(HostNamespace.Inode, after);
+    }
+
+    [Fact]
+    public async Task DisposeInsideOwnBody_NoDeadlockAndThreadLeaves()
+    {
+        NetworkNamespace ns = NetworkNamespace.Create("adv-dispose-self");
+        ulong inode = ns.Inode;
+
+        await ns.RunAsync(() =>
+        {
+            ns.Dispose();
+            return Task.CompletedTask;
+        }).WaitAsync(s_timeout);
+
+        Assert.True(ns.IsDisposed);
+        Assert.True(await WaitUntilNoThreadsInAsync(inode));
+    }
+
+    [Fact]
+    public async Task DisposeInsideOwnBodyThenAwait_CallerGetsObjectDisposed()
+    {
+        NetworkNamespace ns = NetworkNamespace.Create("adv-dispose-self-await");
+        ulong inode = ns.Inode;
+        ulong after = 0;
+
+        Task body = ns.RunAsync(async () =>
+        {
+            ns.Dispose();
+            await Task.Yield();
+            after = NamespaceThreads.GetCurrentThreadInode();
+        });
+
+        var exception = await Assert.ThrowsAsync<ObjectDisposedException>(() => body.WaitAsync(s_timeout));
+        Assert.Contains("adv-dispose-self-await", exception.Message);
+        Assert.NotEqual(HostNamespace.Inode, after);
+        Assert.True(await WaitUntilNoThreadsInAsync(inode));
+    }
+
+    [Fact]
+    public async Task TopologyDisposeWhileBodyAwaits_NoDeadlockAndNoThreadLeft()
+    {
+        TopologySpec spec = new TopologyBuilder().AddNamespace("adv-topo-a", body: true).AddNamespace("adv-topo-b").ToSpec();
+        Topology topology = await Topology.BuildAsync(spec);
+        ulong[] inodes = topology.Namespaces.Values.Select(n => n.Inode).ToArray();
+        using var entered = new SemaphoreSlim(0);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        Task body = topology.RunBodyAsync(async () =>
+        {
+            entered.Release();
+            await release.Task;
+        });
+        await entered.WaitAsync(s_timeout);
+        await topology.DisposeAsync().AsTask().WaitAsync(s_timeout);
+        release.SetResult();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => body.WaitAsync(s_timeout));
+        Assert.Empty(FindThreadsIn(inodes));
+    }
+
+    internal static IReadOnlyList<ThreadNamespaceInfo> ThreadsIn(ulong inode) =>
+        NamespaceThreads.FindThreadsOutsideHost().Where(t => t.Inode == inode).ToList();
+
+    internal static IReadOnlyList<ThreadNamespaceInfo> FindThreadsIn(IReadOnlyCollection<ulong> inodes) =>
+        NamespaceThreads.FindThreadsOutsideHost().Where(t => inodes.Contains(t.Inode)).ToList();
+
+    internal static async Task<bool> WaitUntilNoThreadsInAsync(ulong inode)
+    {
+        // A thread disposed from inside leaves after its running work item, just after the caller resumes.
+        for (int i = 0; i < 200; i++)
+        {
+            if (ThreadsIn(inode).Count == 0)
+            {
+                return true;
+            }
+
+            await Task.Delay(5);
+        }
+
+        return false;
+    }
+}
