@@ -23,6 +23,7 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
     private readonly List<Process> _processes = [];
     private readonly List<NamespaceThread> _retiredThreads = [];
     private readonly ConcurrentQueue<Exception> _unhandledExceptions = new();
+    private readonly ManualResetEventSlim _disposeDone = new();
     private NamespaceThread _thread;
     private RouteNetlinkClient? _netlink;
     private int _disposed;
@@ -224,17 +225,22 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
     /// <see cref="ProcessStopTimeout"/>), moves the namespace thread out and closes the library's fds.
     /// Sockets created in the namespace keep it alive until they are disposed.
     /// </summary>
-    public void Dispose() => EndDispose(BeginDispose());
+    public void Dispose()
+    {
+        ManualResetEventSlim? left = BeginDispose(out bool owner);
+        EndDispose(left, owner);
+    }
 
     /// <summary>
     /// Starts disposal: stops processes, closes the netlink socket and asks the thread to leave.
     /// Returns the event the thread sets once it has left, or null when there is nothing to wait
     /// for. Disposing several namespaces begins all of them before waiting, so their threads
-    /// leave in parallel.
+    /// leave in parallel. <paramref name="owner"/> is false when another call already began it.
     /// </summary>
-    internal ManualResetEventSlim? BeginDispose()
+    internal ManualResetEventSlim? BeginDispose(out bool owner)
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        owner = Interlocked.Exchange(ref _disposed, 1) == 0;
+        if (!owner)
         {
             return null;
         }
@@ -244,9 +250,23 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
         return ReleaseThread();
     }
 
-    /// <summary>Waits for the thread to leave, then closes the namespace fd.</summary>
-    internal void EndDispose(ManualResetEventSlim? left)
+    /// <summary>
+    /// Waits for the thread to leave, then closes the namespace fd. A call that did not begin the
+    /// disposal waits for the one that did, so no caller returns while the thread is still inside.
+    /// </summary>
+    internal void EndDispose(ManualResetEventSlim? left, bool owner)
     {
+        if (!owner)
+        {
+            // The namespace thread itself cannot wait: the owner is waiting for it to leave.
+            if (!_thread.IsCurrentThread)
+            {
+                _disposeDone.Wait();
+            }
+
+            return;
+        }
+
         if (left is not null && !left.Wait(s_threadLeaveTimeout))
         {
             NamespaceLog.ThreadAbandoned(NamespaceLog.Logger, Name, (int)s_threadLeaveTimeout.TotalMilliseconds);
@@ -261,12 +281,13 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
         }
 
         _handle.Dispose();
+        _disposeDone.Set();
     }
 
     /// <summary>Disposes the namespace without blocking the caller's thread.</summary>
     public ValueTask DisposeAsync()
     {
-        if (IsDisposed)
+        if (_disposeDone.IsSet)
         {
             return ValueTask.CompletedTask;
         }

@@ -185,15 +185,21 @@ public sealed partial class Topology : IDisposable, IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
+            // Another call is disposing: wait for each namespace rather than return while threads are still inside.
+            foreach (NetworkNamespace ns in _namespaces.Values)
+            {
+                ns.Dispose();
+            }
+
             return;
         }
 
         long started = Stopwatch.GetTimestamp();
         // Every thread is asked to leave before waiting for any, so they leave in parallel.
-        var leaving = _namespaces.Values.Select(ns => (ns, Left: ns.BeginDispose())).ToList();
-        foreach ((NetworkNamespace ns, ManualResetEventSlim? left) in leaving)
+        var leaving = _namespaces.Values.Select(ns => (ns, Left: ns.BeginDispose(out bool owner), Owner: owner)).ToList();
+        foreach ((NetworkNamespace ns, ManualResetEventSlim? left, bool owner) in leaving)
         {
-            ns.EndDispose(left);
+            ns.EndDispose(left, owner);
         }
 
         TeardownTime = Stopwatch.GetElapsedTime(started);

@@ -87,6 +87,68 @@ public class DisposalRaceTests
     }
 
     [Fact]
+    public async Task DisposeConcurrentlyTwice_BothReturnAfterThreadLeft()
+    {
+        for (int i = 0; i < 10; i++)
+        {
+            NetworkNamespace ns = NetworkNamespace.Create("adv-dispose-twice");
+            ulong inode = ns.Inode;
+            ns.Run(() => { });
+            using var start = new Barrier(2);
+
+            Task first = Task.Run(() =>
+            {
+                start.SignalAndWait();
+                ns.Dispose();
+                return ThreadsIn(inode).Count;
+            });
+            Task<int> second = Task.Run(() =>
+            {
+                start.SignalAndWait();
+                ns.Dispose();
+                return ThreadsIn(inode).Count;
+            });
+            await Task.WhenAll(first, second).WaitAsync(s_timeout);
+
+            Assert.Equal(0, await second);
+            Assert.Equal(0, await (Task<int>)first);
+        }
+    }
+
+    [Fact]
+    public async Task DisposeAsyncDuringDispose_ReturnsAfterThreadLeft()
+    {
+        NetworkNamespace ns = NetworkNamespace.Create("adv-dispose-async-race");
+        ulong inode = ns.Inode;
+        using var entered = new SemaphoreSlim(0);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // The body blocks its thread, so the first disposal waits for it.
+        Task body = ns.RunAsync(() =>
+        {
+            entered.Release();
+            release.Task.Wait(s_timeout);
+            return Task.CompletedTask;
+        });
+        await entered.WaitAsync(s_timeout);
+        Task disposing = Task.Run(ns.Dispose);
+        while (!ns.IsDisposed)
+        {
+            await Task.Delay(1);
+        }
+
+        Task second = ns.DisposeAsync().AsTask();
+        await Task.Delay(50);
+        bool secondDoneEarly = second.IsCompleted;
+        release.SetResult();
+        await Task.WhenAll(disposing, second).WaitAsync(s_timeout);
+        await body.WaitAsync(s_timeout);
+
+        Assert.False(secondDoneEarly);
+        Assert.Empty(ThreadsIn(inode));
+    }
+
+    [Fact]
     public async Task TopologyDisposeWhileBodyAwaits_NoDeadlockAndNoThreadLeft()
     {
         TopologySpec spec = new TopologyBuilder().AddNamespace("adv-topo-a", body: true).AddNamespace("adv-topo-b").ToSpec();
@@ -106,6 +168,35 @@ public class DisposalRaceTests
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => body.WaitAsync(s_timeout));
         Assert.Empty(FindThreadsIn(inodes));
+    }
+
+    [Fact]
+    public async Task TopologyDisposeConcurrentlyTwice_BothReturnAfterThreadsLeft()
+    {
+        for (int i = 0; i < 5; i++)
+        {
+            TopologySpec spec = new TopologyBuilder().AddNamespace("adv-topo-twice", body: true).ToSpec();
+            Topology topology = await Topology.BuildAsync(spec);
+            ulong[] inodes = topology.Namespaces.Values.Select(n => n.Inode).ToArray();
+            using var entered = new SemaphoreSlim(0);
+
+            // A body blocking its thread keeps the first disposal waiting.
+            Task body = topology.RunBodyAsync(() =>
+            {
+                entered.Release();
+                Thread.Sleep(100);
+                return Task.CompletedTask;
+            });
+            await entered.WaitAsync(s_timeout);
+            Task first = Task.Run(topology.Dispose);
+            await Task.Delay(10);
+            await topology.DisposeAsync().AsTask().WaitAsync(s_timeout);
+            int leftAfterSecond = FindThreadsIn(inodes).Count;
+            await first.WaitAsync(s_timeout);
+            await body.WaitAsync(s_timeout);
+
+            Assert.Equal(0, leftAfterSecond);
+        }
     }
 
     internal static IReadOnlyList<ThreadNamespaceInfo> ThreadsIn(ulong inode) =>
