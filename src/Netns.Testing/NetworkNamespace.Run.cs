@@ -31,6 +31,7 @@ public sealed partial class NetworkNamespace
             return func();
         }
 
+        using NamespaceThread.WaitScope blocked = _thread.BlockCaller();
         return Start(() => Task.FromResult(func()), CancellationToken.None).GetAwaiter().GetResult();
     }
 

@@ -10,11 +10,18 @@ namespace Netns.Testing.Threading;
 /// </summary>
 internal sealed class NamespaceThread
 {
+    // Guards every thread's _waitingFor, so two threads that block on each other at once cannot both miss the cycle.
+    private static readonly Lock s_waitGate = new();
+
+    [ThreadStatic]
+    private static NamespaceThread? t_current;
+
     private readonly Queue<(SendOrPostCallback Callback, object? State)> _queue = new();
     private readonly object _gate = new();
     private readonly Thread _thread;
     private bool _stopping;
     private NamespaceThread? _successor;
+    private NamespaceThread? _waitingFor;
 
     public NamespaceThread()
     {
@@ -38,6 +45,55 @@ internal sealed class NamespaceThread
     public bool IsStopped { get; private set; }
 
     public bool Join(TimeSpan timeout) => _thread.Join(timeout);
+
+    /// <summary>
+    /// Records that the calling namespace thread blocks until this thread has run its work, for as
+    /// long as the returned scope lasts. A thread blocked on this one, directly or through others,
+    /// could never run that work, so the call throws instead of deadlocking.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">This thread is waiting for the calling one.</exception>
+    public WaitScope BlockCaller()
+    {
+        NamespaceThread? caller = t_current;
+        if (caller is null)
+        {
+            return default;
+        }
+
+        lock (s_waitGate)
+        {
+            for (NamespaceThread? waiting = this; waiting is not null; waiting = waiting._waitingFor)
+            {
+                if (waiting == caller)
+                {
+                    string target = Namespace?.Name ?? "host";
+                    throw new InvalidOperationException(
+                        $"Running code synchronously in namespace '{target}' from the thread of namespace " +
+                        $"'{caller.Namespace?.Name ?? "host"}' would deadlock: the thread of '{target}' is blocked in a " +
+                        "synchronous Run that waits for the calling thread. Use RunAsync and await it instead of Run " +
+                        "for one of the nested calls.");
+                }
+            }
+
+            caller._waitingFor = this;
+        }
+
+        return new WaitScope(caller);
+    }
+
+    public readonly struct WaitScope(NamespaceThread? caller) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (caller is not null)
+            {
+                lock (s_waitGate)
+                {
+                    caller._waitingFor = null;
+                }
+            }
+        }
+    }
 
     public void Start()
     {
@@ -83,6 +139,7 @@ internal sealed class NamespaceThread
             return func();
         }
 
+        using WaitScope blocked = BlockCaller();
         var call = new InternalCall<T>(func);
         Post(static state => ((InternalCall<T>)state!).Run(), call);
         return call.WaitForResult();
@@ -168,6 +225,7 @@ internal sealed class NamespaceThread
     private void Loop(object? state)
     {
         OsThreadId = Sys.GetCurrentThreadId();
+        t_current = this;
         System.Threading.SynchronizationContext.SetSynchronizationContext(SynchronizationContext);
         ((ManualResetEventSlim)state!).Set();
         while (true)
