@@ -15,6 +15,8 @@ public sealed partial class RouteNetlinkClient
     public void CreateVeth(string name, string peerName, NetworkNamespace peerNamespace, VethOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(peerNamespace);
+        ThrowIfInvalidInterfaceName(name, nameof(name));
+        ThrowIfInvalidInterfaceName(peerName, nameof(peerName));
         options ??= VethOptions.Default;
         string operation = $"Creating veth '{name}' (peer '{peerName}' in namespace '{peerNamespace.Name}')";
         peerNamespace.UseHandle(peerFd =>
@@ -47,6 +49,17 @@ public sealed partial class RouteNetlinkClient
         {
             SetLinkUp(name);
             peerNamespace.Netlink.SetLinkUp(peerName);
+        }
+    }
+
+    private static void ThrowIfInvalidInterfaceName(string name, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(name, paramName);
+
+        // The kernel answers only "Attribute failed policy validation" for a name that is too long.
+        if (TopologyValidator.GetInterfaceNameProblem(name) is string problem)
+        {
+            throw new ArgumentException($"'{name}' is not a valid interface name: {problem}.", paramName);
         }
     }
 

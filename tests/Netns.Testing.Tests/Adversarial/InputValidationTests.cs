@@ -1,0 +1,76 @@
+using Netns.Testing.Netlink;
+using Xunit;
+
+namespace Netns.Testing.Tests.Adversarial;
+
+public class InputValidationTests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData("\t\n")]
+    public void Create_BlankName_Throws(string name)
+    {
+        Assert.Throws<ArgumentException>(() => NetworkNamespace.Create(name));
+    }
+
+    [Fact]
+    public void Create_NullName_Throws()
+    {
+        Assert.Throws<ArgumentNullException>(() => NetworkNamespace.Create(null!));
+    }
+
+    [Fact]
+    public async Task CreateAsync_BlankName_Throws()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => NetworkNamespace.CreateAsync(" "));
+    }
+
+    [Theory]
+    [InlineData("kernel.hostname")]
+    [InlineData("../../etc/passwd")]
+    [InlineData("net/../../../etc/passwd")]
+    [InlineData("net.ipv4/../../kernel/hostname")]
+    [InlineData("/proc/sys/net/ipv4/ip_forward")]
+    [InlineData("net")]
+    public void WriteSysctl_OutsideNet_ThrowsNamingValue(string name)
+    {
+        using NetworkNamespace ns = NetworkNamespace.Create("adv-sysctl-name");
+
+        var exception = Assert.Throws<ArgumentException>(() => ns.WriteSysctl(name, "1"));
+
+        Assert.Contains($"'{name}'", exception.Message);
+    }
+
+    [Theory]
+    [InlineData("../self/environ")]
+    [InlineData("tcp/../../environ")]
+    [InlineData("/etc/passwd")]
+    public void ReadProcNetFile_OutsideProcNet_ThrowsNamingValue(string fileName)
+    {
+        using NetworkNamespace ns = NetworkNamespace.Create("adv-procnet-name");
+
+        var exception = Assert.Throws<ArgumentException>(() => ns.ReadProcNetFile(fileName));
+
+        Assert.Contains($"'{fileName}'", exception.Message);
+    }
+
+    [Theory]
+    [InlineData("abcdefghijklmnop", "peer0")]
+    [InlineData("veth0", "abcdefghijklmnop")]
+    public void CreateVeth_NameTooLong_ThrowsAndLeavesNothing(string name, string peerName)
+    {
+        using NetworkNamespace ns1 = NetworkNamespace.Create("adv-long-name-1");
+        using NetworkNamespace ns2 = NetworkNamespace.Create("adv-long-name-2");
+        int linksBefore1 = ns1.Netlink.GetLinks().Count;
+        int linksBefore2 = ns2.Netlink.GetLinks().Count;
+
+        Exception exception = Assert.ThrowsAny<Exception>(() => ns1.Netlink.CreateVeth(name, peerName, ns2));
+
+        Assert.True(exception is ArgumentException or NetlinkException, exception.ToString());
+        Assert.Contains("abcdefghijklmnop", exception.Message);
+        Assert.Contains("15", exception.Message);
+        Assert.Equal(linksBefore1, ns1.Netlink.GetLinks().Count);
+        Assert.Equal(linksBefore2, ns2.Netlink.GetLinks().Count);
+    }
+}
