@@ -198,10 +198,19 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
     /// <summary>Runs <paramref name="action"/> with the namespace fd kept open.</summary>
     internal void UseHandle(Action<int> action)
     {
+        ThrowIfDisposed();
         bool added = false;
         try
         {
-            _handle.DangerousAddRef(ref added);
+            try
+            {
+                _handle.DangerousAddRef(ref added);
+            }
+            catch (ObjectDisposedException)
+            {
+                throw CreateDisposedException();
+            }
+
             action(_handle.DangerousGetHandle().ToInt32());
         }
         finally

@@ -73,4 +73,18 @@ public class InputValidationTests
         Assert.Equal(linksBefore1, ns1.Netlink.GetLinks().Count);
         Assert.Equal(linksBefore2, ns2.Netlink.GetLinks().Count);
     }
+
+    [Fact]
+    public void CreateVeth_PeerNamespaceDisposed_ThrowsNamingIt()
+    {
+        using NetworkNamespace ns1 = NetworkNamespace.Create("adv-peer-live");
+        NetworkNamespace ns2 = NetworkNamespace.Create("adv-peer-disposed");
+        ns2.Dispose();
+        int linksBefore = ns1.Netlink.GetLinks().Count;
+
+        var exception = Assert.Throws<ObjectDisposedException>(() => ns1.Netlink.CreateVeth("veth0", "veth1", ns2));
+
+        Assert.Contains("adv-peer-disposed", exception.Message);
+        Assert.Equal(linksBefore, ns1.Netlink.GetLinks().Count);
+    }
 }
