@@ -60,7 +60,20 @@ public sealed partial class NetworkNamespace
         ThrowIfDisposed();
         if (_thread.IsCurrentThread)
         {
-            return func();
+            // Called from the namespace's own code: run inline, with the same outcomes as a queued run.
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return Task.FromCanceled<T>(cancellationToken);
+            }
+
+            try
+            {
+                return func();
+            }
+            catch (Exception e)
+            {
+                return Task.FromException<T>(e);
+            }
         }
 
         return HostNamespace.CompleteFromHost(Start(func, cancellationToken));
