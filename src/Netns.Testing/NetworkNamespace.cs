@@ -82,11 +82,19 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         options ??= NamespaceOptions.Default;
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<NetworkNamespace>(cancellationToken);
+        }
+
         HostNamespace.EnsureInitialized();
+
+        // The token is checked only before the thread is rented: a task canceled after that would
+        // never run, and the rented thread would never return to the pool.
         NamespaceThread thread = NamespaceThreadPool.Rent();
         return HostNamespace.CompleteFromHost(Task.Factory.StartNew(
             () => CreateOnCurrentThread(name, thread, options),
-            cancellationToken,
+            CancellationToken.None,
             TaskCreationOptions.DenyChildAttach,
             thread.Scheduler));
     }
