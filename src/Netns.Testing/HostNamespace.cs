@@ -48,7 +48,31 @@ public static class HostNamespace
     public static T Run<T>(Func<T> func)
     {
         ArgumentNullException.ThrowIfNull(func);
-        return GetState().Spawner.Invoke(func);
+
+        // The code runs on an idle pooled thread, not on the host thread that creates threads and
+        // completes RunAsync tasks: code that waits for either would otherwise wait for itself.
+        NamespaceThread thread = NamespaceThreadPool.Rent();
+        try
+        {
+            return thread.InvokeInternal(() =>
+            {
+                // Without the thread's context, awaits blocked on inside func resume on the thread pool.
+                SynchronizationContext? previous = SynchronizationContext.Current;
+                SynchronizationContext.SetSynchronizationContext(null);
+                try
+                {
+                    return func();
+                }
+                finally
+                {
+                    SynchronizationContext.SetSynchronizationContext(previous);
+                }
+            });
+        }
+        finally
+        {
+            thread.Post(static state => NamespaceThreadPool.ReturnFromCurrentThread((NamespaceThread)state!), thread);
+        }
     }
 
     internal static NamespaceThread CreateThread() => GetState().Spawner.CreateThread();
