@@ -10,7 +10,8 @@ public sealed partial class NetworkNamespace
     public string ReadProcNetFile(string fileName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
-        if (fileName.Contains("..", StringComparison.Ordinal) || fileName.StartsWith('/'))
+        // Subdirectories such as "dev_snmp6/lo" are allowed; empty, "." and ".." segments are not.
+        if (fileName.Contains("..", StringComparison.Ordinal) || fileName.Split('/').Any(segment => segment is "" or "."))
         {
             throw new ArgumentException(
                 $"'{fileName}' is not a file name under /proc/net; give a name such as 'tcp' or 'snmp'.", nameof(fileName));

@@ -46,6 +46,8 @@ public class InputValidationTests
     [InlineData("../self/environ")]
     [InlineData("tcp/../../environ")]
     [InlineData("/etc/passwd")]
+    [InlineData(".")]
+    [InlineData("dev/")]
     public void ReadProcNetFile_OutsideProcNet_ThrowsNamingValue(string fileName)
     {
         using NetworkNamespace ns = NetworkNamespace.Create("adv-procnet-name");
@@ -53,6 +55,16 @@ public class InputValidationTests
         var exception = Assert.Throws<ArgumentException>(() => ns.ReadProcNetFile(fileName));
 
         Assert.Contains($"'{fileName}'", exception.Message);
+    }
+
+    [Fact]
+    public void ReadProcNetFile_Subdirectory_Reads()
+    {
+        using NetworkNamespace ns = NetworkNamespace.Create("adv-procnet-subdir");
+
+        string lo = ns.ReadProcNetFile("dev_snmp6/lo");
+
+        Assert.Contains("Ip6InReceives", lo);
     }
 
     [Theory]

@@ -25,7 +25,7 @@ public class NestedRunTests
         using NetworkNamespace ns1 = NetworkNamespace.Create("adv-cycle-1");
         using NetworkNamespace ns2 = NetworkNamespace.Create("adv-cycle-2");
 
-        // ns1's thread blocks in ns2.Run while ns2's thread asks ns1's thread for work: a cycle.
+        // ns1's thread blocks in ns2.Run while ns2's thread waits for work on ns1's thread: a cycle.
         Task run = Task.Run(() => ns1.Run(() => ns2.Run(() => ns1.Run(() => 1))));
 
         var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => run.WaitAsync(s_timeout));
