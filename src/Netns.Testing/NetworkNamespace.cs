@@ -66,7 +66,7 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         options ??= NamespaceOptions.Default;
-        HostNamespace.EnsureInitialized();
+        HostNamespace.ThrowIfHostCannotBeReentered(name);
         NamespaceThread thread = NamespaceThreadPool.Rent();
         NetworkNamespace? created = null;
         thread.Invoke(() => created = CreateOnCurrentThread(name, thread, options));
@@ -81,7 +81,7 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         options ??= NamespaceOptions.Default;
-        HostNamespace.EnsureInitialized();
+        HostNamespace.ThrowIfHostCannotBeReentered(name);
         NamespaceThread thread = NamespaceThreadPool.Rent();
         return HostNamespace.CompleteFromHost(Task.Factory.StartNew(
             () => CreateOnCurrentThread(name, thread, options),
@@ -96,7 +96,11 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
     /// </summary>
     internal static (NetworkNamespace? Namespace, Exception? Error)[] CreateParallel(IReadOnlyList<NamespaceSpec> requests)
     {
-        HostNamespace.EnsureInitialized();
+        if (requests.Count > 0)
+        {
+            HostNamespace.ThrowIfHostCannotBeReentered(requests[0].Name);
+        }
+
         var results = new (NetworkNamespace?, Exception?)[requests.Count];
         using var done = new CountdownEvent(requests.Count);
         for (int i = 0; i < requests.Count; i++)
