@@ -60,6 +60,18 @@ public sealed class AdapterServicesTests(AdapterServicesTests.DisposalCheck disp
         Assert.False(NamespaceProbe.NamespaceDisposedAtDispose.ContainsKey(probe.Id));
     }
 
+    [NetTheory]
+    [InlineData("first")]
+    [InlineData("second")]
+    [NetServices(typeof(EchoServices))]
+    public void NetTheory_DataThenServices(string entry, EventLog events = null!, [FromKeyedServices("server")] NetworkNamespace server = null!)
+    {
+        events.Add(entry);
+
+        Assert.Equal([entry], events.Events);
+        Assert.Same(Topology.Current!["server"], server);
+    }
+
     [NetFact]
     public void NetFact_WithoutNetServices_StillRuns(NetworkNamespace server) =>
         Assert.False(server.IsDisposed);

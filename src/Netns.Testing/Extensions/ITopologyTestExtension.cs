@@ -17,7 +17,7 @@ public interface ITopologyTestExtension
 
     /// <summary>
     /// Creates the extension's state for one test, after its topology is built and before its body
-    /// runs; returns null when the test does not use the extension. The adapter disposes the scope
+    /// runs. Returns null when the test does not use the extension. The adapter disposes the scope
     /// after the body and before the topology.
     /// </summary>
     ITopologyTestScope? CreateScope(Topology topology, MethodInfo testMethod, Type testClass);

@@ -15,6 +15,6 @@ public interface ITopologyTestScope : IAsyncDisposable
     /// Gives the value of a body parameter, or returns false to let the adapter, or another
     /// extension, fill it.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The extension owns the parameter but has no value for it; the message says why.</exception>
+    /// <exception cref="InvalidOperationException">The extension owns the parameter but has no value for it. The message names the parameter.</exception>
     bool TryGetArgument(ParameterInfo parameter, out object? value);
 }

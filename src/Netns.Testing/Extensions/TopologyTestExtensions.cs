@@ -14,7 +14,7 @@ public static class TopologyTestExtensions
     private static readonly ConcurrentDictionary<Module, bool> s_initializedModules = new();
     private static ITopologyTestExtension[] s_extensions = [];
 
-    /// <summary>Registers <paramref name="extension"/>; registering the same instance twice has no effect.</summary>
+    /// <summary>Registers <paramref name="extension"/>. Registering the same instance twice has no effect.</summary>
     public static void Register(ITopologyTestExtension extension)
     {
         ArgumentNullException.ThrowIfNull(extension);
@@ -41,9 +41,9 @@ public static class TopologyTestExtensions
     }
 
     /// <summary>
-    /// Creates the scopes of every extension the test uses, as one scope that fills parameters from
-    /// the first extension that has a value and disposes the scopes in reverse order; null when the
-    /// test uses none. Call it after building the topology, and dispose the result before the topology.
+    /// Creates the scopes of every extension the test uses and returns them as one scope, or null
+    /// when the test uses none. The first extension with a value fills a parameter, and disposal runs
+    /// in reverse order. Call it after building the topology, and dispose the result before the topology.
     /// </summary>
     public static async ValueTask<ITopologyTestScope?> CreateScopeAsync(Topology topology, MethodInfo testMethod, Type testClass)
     {
@@ -77,8 +77,8 @@ public static class TopologyTestExtensions
     }
 
     /// <summary>
-    /// Runs the module initializers of the assemblies that define the test's attributes: an
-    /// extension package registers itself there, and its attribute may be all the test uses of it.
+    /// Runs the module initializers of the assemblies that define the test's attributes. An extension
+    /// package registers itself there, and its attribute may be the only part of it the test uses.
     /// </summary>
     private static void InitializeAttributeModules(MethodInfo testMethod, Type testClass)
     {
