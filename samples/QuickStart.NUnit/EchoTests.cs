@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Text;
+using FluentAssertions;
 using Netns.Testing;
+using Netns.Testing.FluentAssertions;
 using Netns.Testing.NUnit;
 using NUnit.Framework;
 
@@ -50,6 +52,22 @@ public class EchoTests
         await server;
 
         Assert.That(Encoding.ASCII.GetString(buffer), Is.EqualTo("hello"));
+    }
+
+    [Test]
+    public void Server_ListensAndIsReachable()
+    {
+        NetworkNamespace client = NetnsContext.Namespace("client");
+        NetworkNamespace server = NetnsContext.Namespace("server");
+        using Socket listener = server.CreateSocket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Parse("198.18.0.2"), 8080));
+        listener.Listen();
+
+        // Each assertion runs in the namespace it is made on; a failure prints that namespace's
+        // links, addresses and routes.
+        client.Should().HaveLink("eth0").ThatIsUp().WithAddress("198.18.0.1/24");
+        server.Should().BeListeningOn(8080, because: "the listener was bound in the server namespace");
+        client.Should().ReachTcp(new IPEndPoint(IPAddress.Parse("198.18.0.2"), 8080));
     }
 
     private static async Task EchoOnceAsync(Socket listener, CancellationToken cancellationToken)

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Text;
+using FluentAssertions;
 using Netns.Testing;
+using Netns.Testing.FluentAssertions;
 using Netns.Testing.Xunit;
 using Xunit;
 
@@ -45,6 +47,22 @@ public class TwoNamespaceTests
         await echo;
 
         Assert.Equal("hello from client", Encoding.UTF8.GetString(buffer, 0, received));
+    }
+
+    [NetFact]
+    public void Server_ListensAndIsReachable(NetworkNamespace client, NetworkNamespace server)
+    {
+        using Socket listener = server.CreateSocket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Parse("198.18.0.2"), 8080));
+        listener.Listen();
+
+        // Each assertion runs in the namespace it is made on; a failure prints that namespace's
+        // links, addresses and routes.
+        client.Should().HaveLink("eth0").ThatIsUp().WithAddress("198.18.0.1/24");
+        server.Should().BeListeningOn(8080, because: "the listener was bound in the server namespace");
+        client.Should().NotBeListeningOn(8080);
+        client.Should().ReachTcp(new IPEndPoint(IPAddress.Parse("198.18.0.2"), 8080))
+            .And.HaveRouteTo("198.18.0.0/24").OnDevice("eth0");
     }
 
     private static async Task EchoOnceAsync(Socket listener)

@@ -73,7 +73,7 @@ await using (topology)
         return Encoding.UTF8.GetString(buffer, 0, received);
     });
     await server;
-    Console.WriteLine($"TCP echo from ns2 to ns1 over 198.18.0.2:7007: \"{answer}\"");
+    Console.WriteLine($"TCP echo: ns1 sent \"hello from ns1\" to the server in ns2 at 198.18.0.2:7007 and got back \"{answer}\"");
 }
 
 Console.WriteLine("Torn down: both namespaces and the veth pair are gone.");

@@ -66,7 +66,7 @@ public static class NetServiceProvider
         return arguments;
     }
 
-    private static object ResolveArgument(IServiceProvider services, MethodInfo testMethod, ParameterInfo parameter)
+    internal static object ResolveArgument(IServiceProvider services, MethodInfo testMethod, ParameterInfo parameter)
     {
         FromKeyedServicesAttribute? keyed = parameter.GetCustomAttribute<FromKeyedServicesAttribute>();
         object? value = keyed is null

@@ -2,9 +2,9 @@ namespace Netns.Testing.DependencyInjection;
 
 /// <summary>
 /// Gives a test a service provider composed by <see cref="ConfiguratorType"/> over its topology:
-/// <c>[NetServices(typeof(EchoServices))]</c>. A test adapter builds the provider with
-/// <see cref="NetServiceProvider.BuildFor"/> after the topology, and disposes it before the topology.
-/// On a method it replaces one on the class.
+/// <c>[NetServices(typeof(EchoServices))]</c>. The xunit and NUnit adapters build the provider after
+/// the topology and dispose it before the topology. Other runners can do the same with
+/// <see cref="NetServiceProvider.BuildFor"/>. On a method it replaces one on the class.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false, Inherited = true)]
 public sealed class NetServicesAttribute : Attribute

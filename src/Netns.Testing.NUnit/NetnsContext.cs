@@ -10,6 +10,7 @@ namespace Netns.Testing.NUnit;
 public static class NetnsContext
 {
     private static readonly AsyncLocal<Topology?> s_topology = new();
+    private static readonly AsyncLocal<ITopologyTestScope?> s_scope = new();
 
     /// <summary>The running test's topology.</summary>
     /// <exception cref="InvalidOperationException">
@@ -22,13 +23,39 @@ public static class NetnsContext
     /// <exception cref="KeyNotFoundException">The test declares no namespace of that name.</exception>
     public static NetworkNamespace Namespace(string name) => Topology[name];
 
+    /// <summary>
+    /// The running test's service provider, built from its <c>[NetServices(typeof(...))]</c> attribute
+    /// (package Netns.Testing.DependencyInjection) after its topology, and disposed after [TearDown],
+    /// before the topology.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">
+    /// No topology was built for the running test, or the test and its fixture have no [NetServices] attribute.
+    /// </exception>
+    public static IServiceProvider Services
+    {
+        get
+        {
+            Topology topology = Topology;
+            return s_scope.Value?.Services ?? throw new InvalidOperationException(DescribeMissingServices(topology));
+        }
+    }
+
     internal static Topology? Current => s_topology.Value;
 
-    internal static Scope Enter(Topology topology)
+    internal static Scope Enter(Topology topology, ITopologyTestScope? scope)
     {
-        Topology? previous = s_topology.Value;
+        var previous = new Scope(s_topology.Value, s_scope.Value);
         s_topology.Value = topology;
-        return new Scope(previous);
+        s_scope.Value = scope;
+        return previous;
+    }
+
+    private static string DescribeMissingServices(Topology topology)
+    {
+        string test = TestExecutionContext.CurrentContext.CurrentTest?.FullName ?? "The running test";
+        return $"Test '{test}' has no service provider: NetnsContext.Services needs [NetServices(typeof(YourServices))] " +
+            "from Netns.Testing.DependencyInjection on the test method or its fixture, where YourServices implements " +
+            $"INetServicesConfigurator. Without it, use NetnsContext.Topology (namespaces {string.Join(", ", topology.Namespaces.Keys.Select(n => $"'{n}'"))}).";
     }
 
     private static string DescribeMissingTopology()
@@ -44,8 +71,12 @@ public static class NetnsContext
             "that declares [NetNamespace], in an assembly with [assembly: Netns.Testing.NUnit.NetnsTests].";
     }
 
-    internal readonly struct Scope(Topology? previous) : IDisposable
+    internal readonly struct Scope(Topology? previousTopology, ITopologyTestScope? previousScope) : IDisposable
     {
-        public void Dispose() => s_topology.Value = previous;
+        public void Dispose()
+        {
+            s_topology.Value = previousTopology;
+            s_scope.Value = previousScope;
+        }
     }
 }

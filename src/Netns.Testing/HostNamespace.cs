@@ -172,20 +172,47 @@ public static class HostNamespace
     {
         WarmUpRuntimeThreads();
 
-        // The quarantine namespace is made on this thread, which then returns to the host.
-        if (Sys.TryUnshareNetwork() != 0)
+        // The quarantine namespace is made on a thread of its own that then ends, so nothing has
+        // to return from it. That thread also checks that a thread can enter the host namespace
+        // again: in a user namespace that does not own the host's network namespace, setns(2)
+        // into it fails with EPERM, and namespace threads could never come back.
+        NamespaceHandle host = t_hostHandle!;
+        NamespaceHandle? quarantine = null;
+        var creator = new Thread(() =>
         {
-            return null;
-        }
+            if (Sys.TryUnshareNetwork() != 0)
+            {
+                return;
+            }
 
-        NamespaceHandle quarantine = NamespaceHandle.OpenCurrentThread("the quarantine namespace");
-        int errno = t_hostHandle!.TryEnter();
-        if (errno != 0)
-        {
-            Environment.FailFast($"Returning to the host network namespace failed: {Errno.Describe(errno)}.");
-        }
-
+            quarantine = NamespaceHandle.OpenCurrentThread("the quarantine namespace");
+            s_hostReentryErrno = host.TryEnter();
+        });
+        creator.UnsafeStart();
+        creator.Join();
         return quarantine;
+    }
+
+    // The errno of entering the host namespace from a new namespace, or 0 when that works.
+    private static int s_hostReentryErrno;
+
+    /// <summary>
+    /// Throws when threads cannot return to the host namespace after entering a test namespace,
+    /// which happens in a user namespace that does not own the host's network namespace.
+    /// </summary>
+    internal static void ThrowIfHostCannotBeReentered(string namespaceName)
+    {
+        EnsureInitialized();
+        if (s_hostReentryErrno != 0)
+        {
+            throw new MissingPrivilegesException(
+                $"Creating network namespace '{namespaceName}' failed: a thread that enters a new network namespace " +
+                $"cannot enter the host namespace again (setns returned {Errno.Describe(s_hostReentryErrno)}), " +
+                "because the process runs in a user namespace that does not own the host network namespace. " +
+                Privileges.HowToRun,
+                ["CAP_SYS_ADMIN over the host network namespace"],
+                s_hostReentryErrno);
+        }
     }
 
     // Set on the host thread only, which runs before the state is published.

@@ -67,7 +67,7 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         options ??= NamespaceOptions.Default;
-        HostNamespace.EnsureInitialized();
+        HostNamespace.ThrowIfHostCannotBeReentered(name);
         NamespaceThread thread = NamespaceThreadPool.Rent();
         NetworkNamespace? created = null;
         thread.Invoke(() => created = CreateOnCurrentThread(name, thread, options));
@@ -87,7 +87,7 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
             return Task.FromCanceled<NetworkNamespace>(cancellationToken);
         }
 
-        HostNamespace.EnsureInitialized();
+        HostNamespace.ThrowIfHostCannotBeReentered(name);
 
         // The token is checked only before the thread is rented: a task canceled after that would
         // never run, and the rented thread would never return to the pool.
@@ -105,7 +105,11 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
     /// </summary>
     internal static (NetworkNamespace? Namespace, Exception? Error)[] CreateParallel(IReadOnlyList<NamespaceSpec> requests)
     {
-        HostNamespace.EnsureInitialized();
+        if (requests.Count > 0)
+        {
+            HostNamespace.ThrowIfHostCannotBeReentered(requests[0].Name);
+        }
+
         var results = new (NetworkNamespace?, Exception?)[requests.Count];
         using var done = new CountdownEvent(requests.Count);
         for (int i = 0; i < requests.Count; i++)

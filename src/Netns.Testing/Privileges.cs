@@ -8,9 +8,10 @@ internal static class Privileges
     private const int CapNetAdmin = 12;
     private const int CapSysAdmin = 21;
 
+    // The test host reaches its runner over 127.0.0.1, so lo must be up in the new namespace.
     public const string HowToRun =
         "Run the tests as root (for example sudo dotnet test), or inside a user namespace: " +
-        "unshare --user --map-root-user --net dotnet test";
+        "unshare --user --map-root-user --net sh -c 'ip link set lo up && exec dotnet test'";
 
     /// <summary>Returns the names of the missing capabilities of the calling thread, or an empty list.</summary>
     public static IReadOnlyList<string> GetMissingCapabilities()

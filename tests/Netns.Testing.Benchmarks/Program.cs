@@ -2,7 +2,10 @@
 // four addresses, links up, one TCP connect over IPv4, and teardown. Prints the median and
 // percentiles in milliseconds.
 //
-//   dotnet run -c Release --project tests/Netns.Testing.Benchmarks -- [iterations] [--ipv6]
+//   dotnet run -c Release --project tests/Netns.Testing.Benchmarks -- [iterations] [--ipv6] [--phases]
+//
+// With --phases it times the same work step by step instead, through the core API, and prints
+// the median of each step.
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -22,6 +25,12 @@ TopologySpec spec = new TopologyBuilder()
 IPEndPoint server = connectOverIPv6
     ? new IPEndPoint(IPAddress.Parse("fd5e:7e57::2"), 9000)
     : new IPEndPoint(IPAddress.Parse("198.18.0.2"), 9000);
+
+if (args.Contains("--phases"))
+{
+    PhaseBenchmark.Run(iterations, server);
+    return;
+}
 
 var samples = new double[iterations];
 for (int i = -WarmUpIterations; i < iterations; i++)

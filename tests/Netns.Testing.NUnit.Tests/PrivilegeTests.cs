@@ -14,7 +14,7 @@ public class PrivilegeTests
     private const string MissingMessage =
         "Creating network namespace 'client' failed: the process lacks CAP_SYS_ADMIN and CAP_NET_ADMIN, which creating " +
         "and configuring network namespaces needs. Run the tests as root (for example sudo dotnet test), or inside a " +
-        "user namespace: unshare --user --map-root-user --net dotnet test";
+        "user namespace: unshare --user --map-root-user --net sh -c 'ip link set lo up && exec dotnet test'";
 
     [Test]
     public async Task MissingPrivileges_FailWithOneMessage()

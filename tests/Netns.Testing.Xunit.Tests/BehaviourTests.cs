@@ -36,6 +36,16 @@ public sealed class BehaviourTests
     public Task HostLoopbackIsUnreachable(Topology topology) => BehaviourScenarios.HostLoopbackIsUnreachableAsync(topology);
 
     [NetFact]
+    public Task ConfigureAwaitFalseStaysInNamespace(Topology topology) =>
+        BehaviourScenarios.ConfigureAwaitFalseStaysInNamespaceAsync(topology);
+
+    [NetFact]
+    public Task RunInOtherNamespaceReturns(Topology topology) => BehaviourScenarios.RunInOtherNamespaceReturnsAsync(topology);
+
+    [NetFact]
+    public Task PingAcrossVeth(Topology topology) => BehaviourScenarios.PingAcrossVethAsync(topology);
+
+    [NetFact]
     public Task BodyStaysInItsNamespace_FromTopologyCurrent() =>
         BehaviourScenarios.BodyStaysInItsNamespaceAsync(Topology.Current!);
 }

@@ -15,7 +15,8 @@ public sealed class PrivilegeTests
     private const string Missing =
         "This test needs network namespaces, and creating them needs CAP_SYS_ADMIN and CAP_NET_ADMIN, which the " +
         "test process lacks. Run the tests as root (for example sudo dotnet test), or inside a user namespace: " +
-        "unshare --user --map-root-user --net dotnet test. To report these tests as skipped instead, set " +
+        "unshare --user --map-root-user --net sh -c 'ip link set lo up && exec dotnet test'. " +
+        "To report these tests as skipped instead, set " +
         "NETNS_TESTING_SKIP_UNPRIVILEGED=1.";
 
     [Fact]

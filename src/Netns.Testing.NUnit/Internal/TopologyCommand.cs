@@ -25,9 +25,14 @@ internal sealed class TopologyCommand(TestCommand innerCommand, TopologySpec? sp
             return context.CurrentResult;
         }
 
+        // Extensions (such as the services of [NetServices]) get their per-test state after the
+        // topology, and give it up after [TearDown] and before the topology is removed.
+        ITopologyTestScope? scope = null;
         try
         {
-            using (NetnsContext.Enter(topology))
+            scope = TopologyTestExtensions.CreateScopeAsync(topology, Test.Method!.MethodInfo, Test.TypeInfo!.Type)
+                .AsTask().GetAwaiter().GetResult();
+            using (NetnsContext.Enter(topology, scope))
             {
                 context.CurrentResult = innerCommand.Execute(context);
             }
@@ -35,6 +40,18 @@ internal sealed class TopologyCommand(TestCommand innerCommand, TopologySpec? sp
         catch (Exception e)
         {
             context.CurrentResult.RecordException(e);
+        }
+
+        if (scope is not null)
+        {
+            try
+            {
+                scope.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+            catch (Exception e)
+            {
+                TopologyLifetime.AddFailure(context.CurrentResult, $"Disposing the test's services failed: {e.Message}");
+            }
         }
 
         try

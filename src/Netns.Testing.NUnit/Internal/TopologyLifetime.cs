@@ -17,7 +17,9 @@ internal static class TopologyLifetime
     // waiting thread, cannot, so the restore waits this long for it before the check goes on.
     private static readonly TimeSpan s_restoreTimeout = TimeSpan.FromMilliseconds(100);
 
-    public static bool SkipUnprivileged => Environment.GetEnvironmentVariable(SkipUnprivilegedVariable) == "1";
+    public static bool SkipUnprivileged =>
+        Environment.GetEnvironmentVariable(SkipUnprivilegedVariable) is string value &&
+        (value == "1" || value.Equals("true", StringComparison.OrdinalIgnoreCase));
 
     public static Topology Build(TopologySpec spec, TestExecutionContext context)
     {

@@ -11,12 +11,16 @@ internal static class DisplayNames
     // "???" when the row has no value; "null" when xunit filled in the "= null!" default.
     private static readonly string[] s_placeholders = ["???", "null"];
 
-    public static string WithoutSuppliedParameters(string displayName, IMethodInfo method)
+    public static string WithoutSuppliedParameters(string displayName, ITestMethod testMethod)
     {
-        foreach (IParameterInfo parameter in method.GetParameters())
+        Type? testClass = (testMethod.TestClass.Class as IReflectionTypeInfo)?.Type;
+        foreach (IParameterInfo parameter in testMethod.Method.GetParameters())
         {
             string type = parameter.ParameterType.Name;
-            if (type == typeof(NetworkNamespace).FullName || type == typeof(Topology).FullName)
+            bool byExtension = testClass is not null &&
+                parameter is IReflectionParameterInfo reflection &&
+                TopologyTestExtensions.Supplies(reflection.ParameterInfo, testClass);
+            if (type == typeof(NetworkNamespace).FullName || type == typeof(Topology).FullName || byExtension)
             {
                 foreach (string value in s_placeholders)
                 {

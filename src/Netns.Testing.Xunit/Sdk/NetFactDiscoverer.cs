@@ -51,12 +51,18 @@ public sealed class NetFactDiscoverer : IXunitTestCaseDiscoverer
             return "[NetFact] methods cannot be generic; use [NetTheory] with data to supply the type arguments.";
         }
 
-        System.Reflection.ParameterInfo? data = testMethod.Method is IReflectionMethodInfo reflection
-            ? reflection.MethodInfo.GetParameters().FirstOrDefault(p => !TestDeclaration.IsSupplied(p))
-            : null;
+        if (testMethod.Method is not IReflectionMethodInfo reflection)
+        {
+            return null;
+        }
+
+        Type testClass = (testMethod.TestClass.Class as IReflectionTypeInfo)?.Type ?? reflection.MethodInfo.ReflectedType!;
+        System.Reflection.ParameterInfo? data = reflection.MethodInfo.GetParameters()
+            .FirstOrDefault(p => !TestDeclaration.IsSupplied(p, testClass));
         return data is null
             ? null
-            : $"[NetFact] method parameters must be of type NetworkNamespace or Topology, and '{data.Name}' is not. " +
+            : $"[NetFact] method parameters must be of type NetworkNamespace or Topology, or come from the test's " +
+              $"services ([NetServices] of Netns.Testing.DependencyInjection), and '{data.Name}' is neither. " +
               "Use [NetTheory] with data for other parameters.";
     }
 }

@@ -66,5 +66,5 @@ public class NetnsTestCase : XunitTestCase, INetnsTestCase
 
     /// <inheritdoc/>
     protected override string GetDisplayName(IAttributeInfo factAttribute, string displayName) =>
-        DisplayNames.WithoutSuppliedParameters(base.GetDisplayName(factAttribute, displayName), TestMethod.Method);
+        DisplayNames.WithoutSuppliedParameters(base.GetDisplayName(factAttribute, displayName), TestMethod);
 }

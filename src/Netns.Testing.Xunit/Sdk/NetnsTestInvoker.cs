@@ -61,11 +61,12 @@ internal sealed class NetnsTestInvoker : XunitTestInvoker
 
     protected override async Task<decimal> InvokeTestMethodAsync(object testClassInstance)
     {
-        // xunit checks the argument count against the method before calling it, so the supplied
-        // namespaces are resolved first; a resolution problem fails the test before its body.
+        // Extensions (such as the services of [NetServices]) get their per-test state after the
+        // topology and give it up before the topology is removed.
+        ITopologyTestScope? scope;
         try
         {
-            TestMethodArguments = _declaration.ResolveArguments(TestMethod, _dataRow, _topology)!;
+            scope = await TopologyTestExtensions.CreateScopeAsync(_topology, TestMethod, TestClass);
         }
         catch (Exception e)
         {
@@ -73,7 +74,30 @@ internal sealed class NetnsTestInvoker : XunitTestInvoker
             return 0;
         }
 
-        return await base.InvokeTestMethodAsync(testClassInstance);
+        try
+        {
+            // xunit checks the argument count against the method before calling it, so the supplied
+            // namespaces are resolved first; a resolution problem fails the test before its body.
+            try
+            {
+                TestMethodArguments = _declaration.ResolveArguments(TestMethod, _dataRow, _topology, scope)!;
+            }
+            catch (Exception e)
+            {
+                Aggregator.Add(e);
+                return 0;
+            }
+
+            return await base.InvokeTestMethodAsync(testClassInstance);
+        }
+        finally
+        {
+            if (scope is not null)
+            {
+                // Disposal may end on a namespace thread, and the rest of the test must not continue there.
+                await Aggregator.RunAsync(async () => await scope.DisposeAsync().AsTask().ConfigureAwait(Continuation));
+            }
+        }
     }
 
     protected override object CallTestMethod(object testClassInstance)

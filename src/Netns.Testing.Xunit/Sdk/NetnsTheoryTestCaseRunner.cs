@@ -46,7 +46,7 @@ internal sealed class NetnsTheoryTestCaseRunner : XunitTheoryTestCaseRunner
         ExceptionAggregator aggregator,
         CancellationTokenSource cancellationTokenSource)
     {
-        var row = new XunitTest(TestCase, DisplayNames.WithoutSuppliedParameters(test.DisplayName, TestCase.TestMethod.Method));
+        var row = new XunitTest(TestCase, DisplayNames.WithoutSuppliedParameters(test.DisplayName, TestCase.TestMethod));
         return NetnsTestRunner.Create(
             row,
             messageBus,

@@ -24,7 +24,8 @@ internal static class PrivilegeCheck
     public static string Describe(IReadOnlyList<string> missingCapabilities) =>
         $"This test needs network namespaces, and creating them needs {string.Join(" and ", missingCapabilities)}, " +
         "which the test process lacks. Run the tests as root (for example sudo dotnet test), or inside a user " +
-        "namespace: unshare --user --map-root-user --net dotnet test. To report these tests as skipped instead, " +
+        "namespace: unshare --user --map-root-user --net sh -c 'ip link set lo up && exec dotnet test'. " +
+        "To report these tests as skipped instead, " +
         $"set {SkipVariable}=1.";
 
     /// <summary>Replaces a missing-privileges failure, possibly wrapped by a build failure, with the one message.</summary>

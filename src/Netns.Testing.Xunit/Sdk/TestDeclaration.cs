@@ -63,7 +63,7 @@ internal sealed class TestDeclaration
                 "[NetNamespace(\"name\")] to the method or its class, or use [Fact] or [Theory] to run in the host namespace.";
         }
 
-        int dataParameterCount = CountDataParameters(method, spec, test, ref problem);
+        int dataParameterCount = CountDataParameters(method, testClass, spec, test, ref problem);
         return new TestDeclaration(spec, scope, timeout, dataParameterCount, problem);
     }
 
@@ -74,11 +74,16 @@ internal sealed class TestDeclaration
     public static bool IsSupplied(ParameterInfo parameter) =>
         parameter.ParameterType == typeof(NetworkNamespace) || parameter.ParameterType == typeof(Topology);
 
+    /// <summary>Whether the adapter or a registered <see cref="ITopologyTestExtension"/> supplies the parameter.</summary>
+    public static bool IsSupplied(ParameterInfo parameter, Type testClass) =>
+        IsSupplied(parameter) || TopologyTestExtensions.Supplies(parameter, testClass);
+
     /// <summary>
     /// Returns the arguments of the test method: the data row's values, the declared defaults of data
-    /// parameters the row leaves out, then the namespaces and topology the adapter supplies.
+    /// parameters the row leaves out, then the values of the test's extensions (such as services),
+    /// and the namespaces and topology the adapter supplies.
     /// </summary>
-    public object?[] ResolveArguments(MethodInfo method, object?[]? dataRow, Topology topology)
+    public object?[] ResolveArguments(MethodInfo method, object?[]? dataRow, Topology topology, ITopologyTestScope? scope)
     {
         ParameterInfo[] parameters = method.GetParameters();
         int rowLength = dataRow?.Length ?? 0;
@@ -98,7 +103,11 @@ internal sealed class TestDeclaration
                     "and Topology parameters.");
             }
 
-            if (parameter.ParameterType == typeof(Topology))
+            if (!(i < rowLength && rowValue is not null) && scope is not null && scope.TryGetArgument(parameter, out object? value))
+            {
+                arguments[i] = value;
+            }
+            else if (parameter.ParameterType == typeof(Topology))
             {
                 arguments[i] = topology;
             }
@@ -117,15 +126,15 @@ internal sealed class TestDeclaration
             else
             {
                 throw new InvalidOperationException(
-                    $"Parameter '{parameter.Name}' of {method.Name} has no value: the data row has {rowLength} values " +
-                    "and the parameter has no default.");
+                    $"Parameter '{parameter.Name}' of {method.Name} has no value: the data row has {rowLength} values, " +
+                    "the parameter has no default" + (scope is null ? "." : $", and no service of type {parameter.ParameterType.Name} is registered."));
             }
         }
 
         return arguments;
     }
 
-    private static int CountDataParameters(MethodInfo method, TopologySpec spec, string test, ref string? problem)
+    private static int CountDataParameters(MethodInfo method, Type testClass, TopologySpec spec, string test, ref string? problem)
     {
         ParameterInfo[] parameters = method.GetParameters();
         int count = 0;
@@ -134,10 +143,11 @@ internal sealed class TestDeclaration
         string declared = string.Join(", ", names.Select(n => $"'{n}'"));
         foreach (ParameterInfo parameter in parameters)
         {
-            if (IsSupplied(parameter))
+            bool byExtension = TopologyTestExtensions.Supplies(parameter, testClass);
+            if (IsSupplied(parameter) || byExtension)
             {
                 suppliedSeen = true;
-                if (parameter.ParameterType == typeof(NetworkNamespace) && !names.Contains(parameter.Name!) && problem is null)
+                if (parameter.ParameterType == typeof(NetworkNamespace) && !byExtension && !names.Contains(parameter.Name!) && problem is null)
                 {
                     problem = $"Parameter '{parameter.Name}' of {test} is a NetworkNamespace, but no namespace named " +
                         $"'{parameter.Name}' is declared; the declared ones are {declared}. " +

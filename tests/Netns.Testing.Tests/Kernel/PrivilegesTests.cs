@@ -34,8 +34,22 @@ public class PrivilegesTests
             "unshare", "--user", "--map-root-user", "--net", "dotnet", s_samplePath);
 
         Assert.True(exitCode == 0, $"exit code {exitCode}, stderr: {error}");
-        Assert.Contains("TCP echo from ns2 to ns1 over 198.18.0.2:7007: \"hello from ns1\"", output);
+        Assert.Contains("TCP echo: ns1 sent \"hello from ns1\" to the server in ns2 at 198.18.0.2:7007 and got back \"hello from ns1\"", output);
         Assert.Contains("Torn down", output);
+    }
+
+    [Fact]
+    public async Task UserNamespaceWithoutNet_FailsWithMessage()
+    {
+        // The process can create namespaces there, but its threads cannot enter the host's again.
+        (int exitCode, string output, string error) = await RunAsNobodyAsync(
+            "unshare", "--user", "--map-root-user", "dotnet", s_samplePath);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal("", output);
+        Assert.Contains("cannot enter the host namespace again (setns returned Operation not permitted (EPERM))", error);
+        Assert.Contains("unshare --user --map-root-user --net sh -c 'ip link set lo up && exec dotnet test'", error);
+        Assert.DoesNotContain("FailFast", error);
     }
 
     private static async Task<(int ExitCode, string Output, string Error)> RunAsNobodyAsync(params string[] command)
