@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Xunit;
@@ -29,24 +28,23 @@ public sealed class ForwardingTests
         listener.Bind(new IPEndPoint(IPAddress.Parse("198.18.2.2"), 0));
         listener.Listen();
 
-        (SocketError result, TimeSpan elapsed) = await topology["client"].RunAsync(async () =>
+        SocketError result = await topology["client"].RunAsync(async () =>
         {
             using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
             // A router without forwarding drops the SYN, so a short bound makes the failure quick.
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-            long started = Stopwatch.GetTimestamp();
             try
             {
                 await client.ConnectAsync(listener.LocalEndPoint!, timeout.Token);
-                return (SocketError.Success, Stopwatch.GetElapsedTime(started));
+                return SocketError.Success;
             }
             catch (SocketException e)
             {
-                return (e.SocketErrorCode, Stopwatch.GetElapsedTime(started));
+                return e.SocketErrorCode;
             }
             catch (OperationCanceledException)
             {
-                return (SocketError.TimedOut, Stopwatch.GetElapsedTime(started));
+                return SocketError.TimedOut;
             }
         });
 
@@ -59,7 +57,6 @@ public sealed class ForwardingTests
             Assert.Contains(result, new[] { SocketError.TimedOut, SocketError.HostUnreachable, SocketError.NetworkUnreachable });
         }
 
-        Assert.True(elapsed < TimeSpan.FromSeconds(2), $"the connect took {elapsed.TotalMilliseconds:F0} ms");
         Assert.Equal(forwarding ? "1" : "0", topology["router"].ReadSysctl("net.ipv4.ip_forward"));
         Assert.Equal(hostForwarding, HostNamespace.Run(() => File.ReadAllText("/proc/sys/net/ipv4/ip_forward")));
     }
