@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Netns.Testing.DependencyInjection;
 
 /// <summary>
-/// Adds a test's services to a collection that already holds its topology; named by
+/// Adds a test's services to a collection that already contains its topology; named by
 /// <see cref="NetServicesAttribute"/> and created with its public parameterless constructor.
 /// </summary>
 public interface INetServicesConfigurator

@@ -14,7 +14,7 @@ public static class NetServiceProvider
     /// namespaces and socket factories, and the services <paramref name="configuratorType"/> adds.
     /// Scopes and registrations are validated while building.
     /// </summary>
-    /// <exception cref="ArgumentException">The configurator type cannot be used; the message says why.</exception>
+    /// <exception cref="ArgumentException">The configurator type cannot be used; the message states why.</exception>
     public static ServiceProvider Build(Topology topology, Type configuratorType)
     {
         ArgumentNullException.ThrowIfNull(topology);
@@ -26,7 +26,7 @@ public static class NetServiceProvider
     }
 
     /// <summary>
-    /// Builds the provider that the test's <see cref="NetServicesAttribute"/> asks for, or returns
+    /// Builds the provider that the test's <see cref="NetServicesAttribute"/> names, or returns
     /// null when the test has none.
     /// </summary>
     public static ServiceProvider? BuildFor(Topology topology, MethodInfo testMethod, Type? testClass = null)

@@ -102,7 +102,7 @@ public static class NetworkTopologyServiceCollectionExtensions
         if (services.Any(d => d.ServiceType == typeof(NetworkTopologyLifetime)))
         {
             throw new InvalidOperationException(
-                "A network topology is already registered in this service collection; it holds one. " +
+                "A network topology is already registered in this service collection, and a collection can contain only one. " +
                 "Declare every namespace in one topology.");
         }
     }

@@ -68,6 +68,40 @@ public static class NamespaceThreads
     }
 
     /// <summary>
+    /// Keeps <paramref name="namespaces"/> in existence until the result is disposed, by opening
+    /// fds of their own, without running anything on their threads. The kernel reuses a freed
+    /// namespace's inode at once, so a check for threads left in a disposed topology's namespaces
+    /// pins them first, or a parallel test's new namespace could carry the same inode.
+    /// </summary>
+    public static IDisposable KeepAlive(IEnumerable<NetworkNamespace> namespaces)
+    {
+        ArgumentNullException.ThrowIfNull(namespaces);
+        var pins = new List<NamespaceHandle>();
+        foreach (NetworkNamespace ns in namespaces)
+        {
+            ns.UseHandle(fd =>
+            {
+                // Opening the fd's /proc link makes a new open file on the same namespace.
+                int pinned = Sys.OpenReadOnly($"/proc/thread-self/fd/{fd}", out int errno);
+                if (pinned < 0)
+                {
+                    throw new NetworkNamespaceException(
+                        $"Opening a second fd on namespace '{ns.Name}' failed: {Errno.Describe(errno)}.", errno);
+                }
+
+                pins.Add(new NamespaceHandle(pinned, ns.Inode));
+            });
+        }
+
+        return new NamespacePins(pins);
+    }
+
+    private sealed class NamespacePins(List<NamespaceHandle> pins) : IDisposable
+    {
+        public void Dispose() => pins.ForEach(pin => pin.Dispose());
+    }
+
+    /// <summary>
     /// Moves idle thread-pool threads that are outside the host namespace back into it. A pool
     /// thread created while code ran in a namespace starts there; it returns to the host by
     /// itself after its first work item from that code, but not when its first item came from

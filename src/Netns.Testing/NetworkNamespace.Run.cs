@@ -140,7 +140,7 @@ public sealed partial class NetworkNamespace
     private void Retire(NamespaceThread broken)
     {
         NamespaceThread successor = HostNamespace.CreateThread();
-        successor.Invoke(() =>
+        successor.InvokeInternal(() =>
         {
             int errno = _handle.TryEnter();
             if (errno != 0)
@@ -150,6 +150,7 @@ public sealed partial class NetworkNamespace
             }
 
             successor.Assign(this);
+            return true;
         });
         _thread = successor;
         lock (_retiredThreads)

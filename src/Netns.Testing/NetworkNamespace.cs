@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Netns.Testing.Interop;
 using Netns.Testing.Netlink;
 using Netns.Testing.Threading;
@@ -66,11 +67,13 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
     public static NetworkNamespace Create(string name, NamespaceOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        options ??= NamespaceOptions.Default;
-        HostNamespace.ThrowIfHostCannotBeReentered(name);
-        NamespaceThread thread = NamespaceThreadPool.Rent();
-        NetworkNamespace? created = null;
-        thread.Invoke(() => created = CreateOnCurrentThread(name, thread, options));
+        var request = new NamespaceSpec(name) { Options = options ?? NamespaceOptions.Default };
+        (NetworkNamespace? created, Exception? error) = CreateParallel([request])[0];
+        if (error is not null)
+        {
+            ExceptionDispatchInfo.Throw(error);
+        }
+
         return created!;
     }
 
@@ -253,7 +256,7 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts disposal: stops processes, closes the netlink socket and asks the thread to leave.
+    /// Starts disposal: stops processes, closes the netlink socket and posts the thread its request to leave.
     /// Returns the event the thread sets once it has left, or null when there is nothing to wait
     /// for. Disposing several namespaces begins all of them before waiting, so their threads
     /// leave in parallel. <paramref name="owner"/> is false when another call already began it.
@@ -327,7 +330,7 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
             return null;
         }
 
-        // Not disposed: a thread that misses the timeout still sets it later.
+        // The event is never disposed, because a thread that misses the timeout still sets it later.
         var left = new ManualResetEventSlim();
         thread.Post(state =>
         {

@@ -118,7 +118,7 @@ public sealed class KeyedNamespaceTests
         var error = Assert.Throws<InvalidOperationException>(() => services.AddNetworkTopology(TestTopology.Spec));
 
         Assert.Equal(
-            "A network topology is already registered in this service collection; it holds one. Declare every namespace in one topology.",
+            "A network topology is already registered in this service collection, and a collection can contain only one. Declare every namespace in one topology.",
             error.Message);
     }
 

@@ -41,7 +41,7 @@ internal static class TopologyLifetime
     public static IReadOnlyList<ThreadNamespaceInfo> TearDown(Topology topology, TextWriter output)
     {
         Dictionary<ulong, string> names = topology.Namespaces.Values.ToDictionary(n => n.Inode, n => n.Name);
-        using NamespacePin pin = NamespacePin.Create(names.Keys);
+        using IDisposable pin = NamespaceThreads.KeepAlive(topology.Namespaces.Values);
         topology.Dispose();
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,

@@ -1,17 +1,9 @@
-using System.Net.Sockets;
-
 namespace Netns.Testing.Xunit.Sdk;
 
-/// <summary>The names of a topology's namespaces by inode, and the sockets that keep those namespaces alive.</summary>
-internal sealed class RecordedNamespaces(IReadOnlyDictionary<ulong, string> names, IReadOnlyList<Socket> pins) : IDisposable
+/// <summary>The names of a topology's namespaces by inode, and the pin that keeps those namespaces in existence.</summary>
+internal sealed class RecordedNamespaces(IReadOnlyDictionary<ulong, string> names, IDisposable pin) : IDisposable
 {
     public IReadOnlyDictionary<ulong, string> Names { get; } = names;
 
-    public void Dispose()
-    {
-        foreach (Socket pin in pins)
-        {
-            pin.Dispose();
-        }
-    }
+    public void Dispose() => pin.Dispose();
 }

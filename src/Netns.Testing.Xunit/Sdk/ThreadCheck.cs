@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 
 namespace Netns.Testing.Xunit.Sdk;
 
@@ -17,16 +16,12 @@ internal static class ThreadCheck
     private static Task? s_restoring;
 
     /// <summary>
-    /// Records the topology's namespaces before teardown for the scan after it, and keeps each of them
-    /// alive with a socket until the returned record is disposed. The kernel reuses the inode number of
-    /// a freed namespace at once, so without the socket a parallel test's new namespace could carry
-    /// the same inode and its threads would be reported here.
+    /// Records the topology's namespaces before teardown for the scan after it, and keeps them in
+    /// existence until the returned record is disposed (see <see cref="NamespaceThreads.KeepAlive"/>).
     /// </summary>
     public static RecordedNamespaces RecordNamespaces(Topology topology) => new(
         topology.Namespaces.Values.ToDictionary(n => n.Inode, n => n.Name),
-        topology.Namespaces.Values
-            .Select(n => n.CreateSocket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp))
-            .ToList());
+        NamespaceThreads.KeepAlive(topology.Namespaces.Values));
 
     /// <summary>
     /// Returns a failure naming every thread still in one of the namespaces, or null. When it finds some,

@@ -56,7 +56,7 @@ public sealed partial class RouteNetlinkClient
     {
         ArgumentNullException.ThrowIfNull(name, paramName);
 
-        // The kernel answers only "Attribute failed policy validation" for a name that is too long.
+        // The kernel returns only "Attribute failed policy validation" for a name that is too long.
         if (TopologyValidator.GetInterfaceNameProblem(name) is string problem)
         {
             throw new ArgumentException($"'{name}' is not a valid interface name: {problem}.", paramName);

@@ -114,19 +114,6 @@ internal sealed class NamespaceThread
         }
     }
 
-    /// <summary>Runs <paramref name="action"/> on the thread and waits for it, rethrowing its exception.</summary>
-    public void Invoke(Action action)
-    {
-        if (IsCurrentThread)
-        {
-            action();
-            return;
-        }
-
-        Task task = Task.Factory.StartNew(action, CancellationToken.None, TaskCreationOptions.DenyChildAttach, Scheduler);
-        task.GetAwaiter().GetResult();
-    }
-
     /// <summary>
     /// Runs the library's own short <paramref name="func"/> on the thread and waits for it. It skips
     /// the task machinery and the namespace check of user code, and runs with the thread's own

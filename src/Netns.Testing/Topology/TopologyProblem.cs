@@ -3,7 +3,7 @@ namespace Netns.Testing;
 /// <summary>One problem in a topology declaration.</summary>
 /// <param name="Element">The declaring element, as its attribute reads: <c>[VethLink("ns1", "eth0", "ns2", "eth0")]</c>.</param>
 /// <param name="Value">The offending value.</param>
-/// <param name="Rule">The rule the value breaks, phrased so it says the fix.</param>
+/// <param name="Rule">The rule the value breaks, phrased so it states the fix.</param>
 public sealed record TopologyProblem(string Element, string Value, string Rule)
 {
     /// <summary>Formats the problem as "element: value: rule".</summary>
@@ -31,7 +31,7 @@ public sealed class TopologyValidationException : Exception
 
 /// <summary>
 /// A step of building a topology failed; everything built before it was removed. The message names
-/// the step, and <see cref="Exception.InnerException"/> holds the cause.
+/// the step, and <see cref="Exception.InnerException"/> is the cause.
 /// </summary>
 public sealed class TopologyBuildException : Exception
 {

@@ -14,7 +14,7 @@ internal static class HostView
     public static string ReadProcNet(string fileName) =>
         HostNamespace.Run(() => File.ReadAllText($"/proc/thread-self/net/{fileName}"));
 
-    /// <summary>Polls <paramref name="condition"/> until it holds or <paramref name="timeout"/> passes.</summary>
+    /// <summary>Polls <paramref name="condition"/> until it is true or <paramref name="timeout"/> passes.</summary>
     public static bool WaitUntil(Func<bool> condition, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
