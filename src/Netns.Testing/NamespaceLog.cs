@@ -9,10 +9,10 @@ internal static partial class NamespaceLog
     public static ILogger Logger { get; set; } = NullLogger.Instance;
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Topology up in {ElapsedMs:F2} ms: {Topology}")]
-    public static partial void TopologyUp(ILogger logger, double elapsedMs, string topology);
+    public static partial void TopologyUp(ILogger logger, double elapsedMs, TopologySpec topology);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Topology down in {ElapsedMs:F2} ms: {Topology}")]
-    public static partial void TopologyDown(ILogger logger, double elapsedMs, string topology);
+    public static partial void TopologyDown(ILogger logger, double elapsedMs, TopologySpec topology);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Namespace '{Name}' created with inode {Inode}")]
     public static partial void NamespaceCreated(ILogger logger, string name, ulong inode);
@@ -25,4 +25,7 @@ internal static partial class NamespaceLog
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "The thread of namespace '{Name}' did not leave it within {TimeoutMs} ms; it is abandoned")]
     public static partial void ThreadAbandoned(ILogger logger, string name, int timeoutMs);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Error, Message = "A thread could not enter namespace '{Name}': {Error}; it waits in the quarantine namespace")]
+    public static partial void ThreadEnterFailed(ILogger logger, string name, string error);
 }

@@ -4,8 +4,8 @@ public sealed partial class NetworkNamespace
 {
     /// <summary>
     /// Reads a file of this namespace's /proc/net, such as "tcp", "igmp6" or "dev". /proc/net and
-    /// /proc/self/net show the main thread's namespace, so this reads /proc/thread-self/net on
-    /// the namespace thread.
+    /// /proc/self/net show the main thread's namespace, so this reads /proc/thread-self/net from a
+    /// thread inside this namespace.
     /// </summary>
     public string ReadProcNetFile(string fileName)
     {
@@ -17,26 +17,23 @@ public sealed partial class NetworkNamespace
                 $"'{fileName}' is not a file name under /proc/net; give a name such as 'tcp' or 'snmp'.", nameof(fileName));
         }
 
-        ThrowIfDisposed();
-        return _thread.InvokeInternal(() => File.ReadAllText($"/proc/thread-self/net/{fileName}"));
+        return InvokeInside(static path => File.ReadAllText(path), $"/proc/thread-self/net/{fileName}");
     }
 
     /// <summary>Reads a net sysctl of this namespace, such as <c>net.ipv4.ip_forward</c>.</summary>
     public string ReadSysctl(string name)
     {
-        string path = GetSysctlPath(name);
-        ThrowIfDisposed();
-        return _thread.InvokeInternal(() => File.ReadAllText(path).TrimEnd('\n'));
+        return InvokeInside(static path => File.ReadAllText(path).TrimEnd('\n'), GetSysctlPath(name));
     }
 
     /// <summary>
-    /// Writes a net sysctl of this namespace, such as <c>net.ipv4.ip_forward</c>. The write runs on
-    /// the namespace thread, which is checked first, so the host's value is never changed.
+    /// Writes a net sysctl of this namespace, such as <c>net.ipv4.ip_forward</c>. The writing
+    /// thread is checked to be inside this namespace first, so the host's value is never changed.
     /// </summary>
     public void WriteSysctl(string name, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        Run(() => WriteSysctlOnCurrentThread(name, value));
+        InvokeInside(static write => { write.Ns.WriteSysctlOnCurrentThread(write.Name, write.Value); return true; }, (Ns: this, Name: name, Value: value));
     }
 
     private void WriteSysctlOnCurrentThread(string name, string value)

@@ -26,13 +26,14 @@ public sealed partial class NetworkNamespace
     {
         ArgumentNullException.ThrowIfNull(func);
         ThrowIfDisposed();
-        if (_thread.IsCurrentThread)
+        if (_thread?.IsCurrentThread == true)
         {
             return func();
         }
 
-        using NamespaceThread.WaitScope blocked = _thread.BlockCaller();
-        return Start(() => Task.FromResult(func()), CancellationToken.None).GetAwaiter().GetResult();
+        NamespaceThread thread = BindThread();
+        using NamespaceThread.WaitScope blocked = thread.BlockCaller();
+        return Start(thread, () => Task.FromResult(func()), CancellationToken.None).GetAwaiter().GetResult();
     }
 
     /// <summary>
@@ -58,7 +59,7 @@ public sealed partial class NetworkNamespace
     {
         ArgumentNullException.ThrowIfNull(func);
         ThrowIfDisposed();
-        if (_thread.IsCurrentThread)
+        if (_thread?.IsCurrentThread == true)
         {
             // Called from the namespace's own code: run inline, with the same outcomes as a queued run.
             if (cancellationToken.IsCancellationRequested)
@@ -76,13 +77,11 @@ public sealed partial class NetworkNamespace
             }
         }
 
-        return HostNamespace.CompleteFromHost(Start(func, cancellationToken));
+        return HostNamespace.CompleteFromHost(Start(BindThread(), func, cancellationToken));
     }
 
-    private Task<T> Start<T>(Func<Task<T>> func, CancellationToken cancellationToken)
+    private Task<T> Start<T>(NamespaceThread thread, Func<Task<T>> func, CancellationToken cancellationToken)
     {
-        NamespaceThread thread = _thread;
-
         // The task captures the execution context here, with this namespace as its logical one,
         // so every continuation and pool item it spawns runs in this namespace.
         using (NamespaceFlow.Use(this))
@@ -152,7 +151,11 @@ public sealed partial class NetworkNamespace
             successor.Assign(this);
             return true;
         });
-        _thread = successor;
+        lock (_threadGate)
+        {
+            _thread = successor;
+        }
+
         lock (_retiredThreads)
         {
             _retiredThreads.Add(broken);

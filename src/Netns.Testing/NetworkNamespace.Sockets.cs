@@ -11,8 +11,9 @@ public sealed partial class NetworkNamespace
     /// </summary>
     public Socket CreateSocket(AddressFamily addressFamily, SocketType socketType, ProtocolType protocolType)
     {
-        ThrowIfDisposed();
-        return _thread.InvokeInternal(() => new Socket(addressFamily, socketType, protocolType));
+        return InvokeInside(
+            static type => new Socket(type.AddressFamily, type.SocketType, type.ProtocolType),
+            (AddressFamily: addressFamily, SocketType: socketType, ProtocolType: protocolType));
     }
 
     /// <summary>Opens a TCP connection that originates in this namespace.</summary>

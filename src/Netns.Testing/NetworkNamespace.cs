@@ -25,15 +25,17 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
     private readonly List<NamespaceThread> _retiredThreads = [];
     private readonly ConcurrentQueue<Exception> _unhandledExceptions = new();
     private readonly ManualResetEventSlim _disposeDone = new();
-    private NamespaceThread _thread;
+    private readonly Lock _threadGate = new();
+
+    // The thread that runs code in the namespace, bound when code first runs there.
+    private NamespaceThread? _thread;
     private RouteNetlinkClient? _netlink;
     private int _disposed;
 
-    private NetworkNamespace(string name, NamespaceHandle handle, NamespaceThread thread)
+    private NetworkNamespace(string name, NamespaceHandle handle)
     {
         Name = name;
         _handle = handle;
-        _thread = thread;
     }
 
     /// <summary>The logical name the test gave the namespace, such as "ns1".</summary>
@@ -68,7 +70,7 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         var request = new NamespaceSpec(name) { Options = options ?? NamespaceOptions.Default };
-        (NetworkNamespace? created, Exception? error) = CreateParallel([request])[0];
+        (NetworkNamespace? created, Exception? error) = CreateMany([request])[0];
         if (error is not null)
         {
             ExceptionDispatchInfo.Throw(error);
@@ -77,7 +79,7 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
         return created!;
     }
 
-    /// <summary>Creates a network namespace on its own thread without blocking the caller.</summary>
+    /// <summary>Creates a network namespace on a library thread without blocking the caller.</summary>
     public static Task<NetworkNamespace> CreateAsync(
         string name,
         NamespaceOptions? options = null,
@@ -96,61 +98,70 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
         // never run, and the rented thread would never return to the pool.
         NamespaceThread thread = NamespaceThreadPool.Rent();
         return HostNamespace.CompleteFromHost(Task.Factory.StartNew(
-            () => CreateOnCurrentThread(name, thread, options),
+            () =>
+            {
+                try
+                {
+                    return CreateFromHostThread(name, options);
+                }
+                finally
+                {
+                    NamespaceThreadPool.ReturnFromCurrentThread(thread);
+                }
+            },
             CancellationToken.None,
             TaskCreationOptions.DenyChildAttach,
             thread.Scheduler));
     }
 
     /// <summary>
-    /// Creates several namespaces at once, each on its own thread, and waits for all of them.
-    /// Returns each namespace or the exception that stopped it, in request order.
+    /// Creates several namespaces one after the other and returns each namespace or the exception
+    /// that stopped it, in request order. The calling thread makes them when it is in the host
+    /// namespace, and an idle library thread otherwise; either way it ends where it started.
     /// </summary>
-    internal static (NetworkNamespace? Namespace, Exception? Error)[] CreateParallel(IReadOnlyList<NamespaceSpec> requests)
+    internal static (NetworkNamespace? Namespace, Exception? Error)[] CreateMany(IReadOnlyList<NamespaceSpec> requests)
     {
-        if (requests.Count > 0)
+        if (requests.Count == 0)
         {
-            HostNamespace.ThrowIfHostCannotBeReentered(requests[0].Name);
+            return [];
         }
 
+        HostNamespace.ThrowIfHostCannotBeReentered(requests[0].Name);
+        return HostNamespace.IsCurrentThreadInHost
+            ? CreateManyFromHostThread(requests)
+            : HostNamespace.Run(() => CreateManyFromHostThread(requests));
+    }
+
+    private static (NetworkNamespace? Namespace, Exception? Error)[] CreateManyFromHostThread(IReadOnlyList<NamespaceSpec> requests)
+    {
         var results = new (NetworkNamespace?, Exception?)[requests.Count];
-        using var done = new CountdownEvent(requests.Count);
         for (int i = 0; i < requests.Count; i++)
         {
-            int index = i;
-            NamespaceThread thread = NamespaceThreadPool.Rent();
-
-            // Posted work runs with the thread's own context, not the caller's, so no namespace
-            // flows into it.
-            thread.Post(_ =>
+            try
             {
-                try
-                {
-                    results[index] = (CreateOnCurrentThread(requests[index].Name, thread, requests[index].Options), null);
-                }
-                catch (Exception e)
-                {
-                    results[index] = (null, e);
-                }
-                finally
-                {
-                    done.Signal();
-                }
-            }, null);
+                results[i] = (CreateFromHostThread(requests[i].Name, requests[i].Options), null);
+            }
+            catch (Exception e)
+            {
+                results[i] = (null, e);
+            }
         }
 
-        done.Wait();
         return results;
     }
 
-    private static NetworkNamespace CreateOnCurrentThread(string name, NamespaceThread thread, NamespaceOptions options)
+    /// <summary>
+    /// Creates a namespace from a thread in the host namespace: the thread unshares into the new
+    /// namespace, opens its fd and netlink socket, sets it up and enters the host namespace again.
+    /// The namespace gets a thread of its own only when code first runs in it.
+    /// </summary>
+    private static NetworkNamespace CreateFromHostThread(string name, NamespaceOptions options)
     {
         // No await or thread switch may come between unshare and opening the fd: the fd must
         // name the namespace this thread just made.
         int errno = Sys.TryUnshareNetwork();
         if (errno != 0)
         {
-            NamespaceThreadPool.ReturnFromCurrentThread(thread);
             IReadOnlyList<string> missing = Privileges.GetMissingCapabilities();
             if (errno == Errno.EPERM && missing.Count > 0)
             {
@@ -161,11 +172,10 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
                 $"Creating network namespace '{name}' failed: unshare(CLONE_NEWNET) returned {Errno.Describe(errno)}.", errno);
         }
 
-        NamespaceHandle handle = NamespaceHandle.OpenCurrentThread($"new namespace '{name}'");
-        var ns = new NetworkNamespace(name, handle, thread);
-        thread.Assign(ns);
+        NetworkNamespace? ns = null;
         try
         {
+            ns = new NetworkNamespace(name, NamespaceHandle.OpenCurrentThread($"new namespace '{name}'"));
             ns._netlink = new RouteNetlinkClient(RouteNetlinkSocket.Open(name), name);
 
             // A new namespace has only lo, and it is down.
@@ -174,12 +184,28 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
         }
         catch
         {
-            ns.Dispose();
+            ns?.Dispose();
             throw;
+        }
+        finally
+        {
+            ReturnToHost(name);
         }
 
         NamespaceLog.NamespaceCreated(NamespaceLog.Logger, name, ns.Inode);
         return ns;
+    }
+
+    private static void ReturnToHost(string leaving)
+    {
+        // Entering the host namespace again was checked when the library started; a thread that
+        // still cannot must not run its caller's code in a test namespace.
+        int errno = HostNamespace.Handle.TryEnter();
+        if (errno != 0)
+        {
+            Environment.FailFast(
+                $"Entering the host network namespace from namespace '{leaving}' failed: {Errno.Describe(errno)}.");
+        }
     }
 
     private void ApplyOptions(NamespaceOptions options)
@@ -210,6 +236,91 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Runs the library's own short, synchronous <paramref name="func"/> inside this namespace.
+    /// A calling thread in the host namespace, or in another namespace of the library, enters this
+    /// one with setns(2) and goes back once <paramref name="func"/> returns, which is far cheaper
+    /// than a round trip to the namespace thread; a thread anywhere else hands the work to the
+    /// namespace thread. <paramref name="func"/> must not block on other threads or start any.
+    /// </summary>
+    internal T InvokeInside<T, TState>(Func<TState, T> func, TState state)
+    {
+        ThrowIfDisposed();
+        if (_thread?.IsCurrentThread == true)
+        {
+            return func(state);
+        }
+
+        ulong current = NamespaceThreads.GetCurrentThreadInode();
+        if (current == Inode)
+        {
+            return func(state);
+        }
+
+        NamespaceHandle? back = current == HostNamespace.Inode
+            ? HostNamespace.Handle
+            : NamespaceFlow.Entered is { } entered && entered.Inode == current ? entered.Handle : null;
+        bool backAdded = false;
+        bool ownAdded = false;
+        try
+        {
+            try
+            {
+                back?.DangerousAddRef(ref backAdded);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The namespace the caller is in was disposed meanwhile; the namespace thread serves.
+            }
+
+            if (!backAdded)
+            {
+                return BindThread().InvokeInternal(() => func(state));
+            }
+
+            try
+            {
+                _handle.DangerousAddRef(ref ownAdded);
+            }
+            catch (ObjectDisposedException)
+            {
+                throw CreateDisposedException();
+            }
+
+            int errno = Sys.TrySetNetworkNamespace(_handle.DangerousGetHandle().ToInt32());
+            if (errno != 0)
+            {
+                throw new NetworkNamespaceException($"Entering namespace '{Name}' failed: {Errno.Describe(errno)}.", errno);
+            }
+
+            try
+            {
+                return func(state);
+            }
+            finally
+            {
+                errno = Sys.TrySetNetworkNamespace(back!.DangerousGetHandle().ToInt32());
+                if (errno != 0)
+                {
+                    Environment.FailFast(
+                        $"Leaving network namespace '{Name}' for namespace {current} failed: {Errno.Describe(errno)}.");
+                }
+            }
+        }
+        finally
+        {
+            if (ownAdded)
+            {
+                _handle.DangerousRelease();
+            }
+
+            if (backAdded)
+            {
+                back!.DangerousRelease();
+            }
+        }
+    }
+
     /// <summary>Runs <paramref name="action"/> with the namespace fd kept open.</summary>
     internal void UseHandle(Action<int> action)
     {
@@ -237,7 +348,58 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
         }
     }
 
-    internal bool IsOwnThread(int threadId) => _thread.OsThreadId == threadId;
+    internal bool IsOwnThread(int threadId) => _thread?.OsThreadId == threadId;
+
+    /// <summary>
+    /// Returns the namespace thread, binding an idle library thread to the namespace first if
+    /// none is. The thread enters the namespace before any work posted after this call.
+    /// </summary>
+    private NamespaceThread BindThread()
+    {
+        NamespaceThread? thread = Volatile.Read(ref _thread);
+        if (thread is not null)
+        {
+            return thread;
+        }
+
+        lock (_threadGate)
+        {
+            // Disposal reads the thread under the same lock after marking the namespace disposed,
+            // so a thread bound here is always released.
+            ThrowIfDisposed();
+            if (_thread is null)
+            {
+                thread = NamespaceThreadPool.Rent();
+                Volatile.Write(ref _thread, thread);
+                thread.Post(
+                    static state =>
+                    {
+                        (NetworkNamespace ns, NamespaceThread bound) = ((NetworkNamespace, NamespaceThread))state!;
+                        ns.EnterOnBoundThread(bound);
+                    },
+                    (this, thread));
+            }
+
+            return _thread;
+        }
+    }
+
+    private void EnterOnBoundThread(NamespaceThread thread)
+    {
+        int errno = _handle.TryEnter();
+        if (errno != 0)
+        {
+            // The thread must not run the namespace's code in the host. In the quarantine namespace
+            // the check before a test body and the check after each run report the failure.
+            NamespaceLog.ThreadEnterFailed(NamespaceLog.Logger, Name, Errno.Describe(errno));
+            if (HostNamespace.QuarantineHandle.TryEnter() != 0)
+            {
+                Environment.FailFast($"A thread could not enter network namespace '{Name}' nor the quarantine namespace.");
+            }
+        }
+
+        thread.Assign(this);
+    }
 
     internal void RecordUnhandledException(Exception exception) => _unhandledExceptions.Enqueue(exception);
 
@@ -283,7 +445,7 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
         if (!owner)
         {
             // The namespace thread itself cannot wait: the owner is waiting for it to leave.
-            if (!_thread.IsCurrentThread)
+            if (_thread?.IsCurrentThread != true)
             {
                 _disposeDone.Wait();
             }
@@ -322,7 +484,17 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
 
     private ManualResetEventSlim? ReleaseThread()
     {
-        NamespaceThread thread = _thread;
+        NamespaceThread? thread;
+        lock (_threadGate)
+        {
+            thread = _thread;
+        }
+
+        if (thread is null)
+        {
+            return null;
+        }
+
         if (thread.IsCurrentThread)
         {
             // Disposed from its own thread: leave after the running work item, not in the middle of it.
@@ -351,3 +523,4 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
     private ObjectDisposedException CreateDisposedException() =>
         new(ToString(), $"Network namespace '{Name}' was disposed; create a new namespace to run more code.");
 }
+

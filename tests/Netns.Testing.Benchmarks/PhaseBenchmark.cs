@@ -17,7 +17,7 @@ internal static class PhaseBenchmark
         for (int i = -50; i < iterations; i++)
         {
             var laps = new Laps(samples, record: i >= 0);
-            var created = NetworkNamespace.CreateParallel(specs);
+            var created = NetworkNamespace.CreateMany(specs);
             NetworkNamespace ns1 = created[0].Namespace!;
             NetworkNamespace ns2 = created[1].Namespace!;
             laps.Next();

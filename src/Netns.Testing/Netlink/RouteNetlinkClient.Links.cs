@@ -23,8 +23,10 @@ public sealed partial class RouteNetlinkClient
         {
             lock (_gate)
             {
+                // The kernel applies the flags of the request to this end once both ends are linked.
+                uint up = options.Up ? IFF_UP : 0u;
                 NetlinkMessageWriter writer = BeginRequest(RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL | NLM_F_ACK);
-                writer.WriteStruct(new ifinfomsg());
+                writer.WriteStruct(new ifinfomsg { ifi_flags = up, ifi_change = up });
                 writer.WriteAttribute(IFLA_IFNAME, name);
                 WriteLinkOptions(writer, options.Mtu, options.MacAddress);
 
@@ -43,11 +45,10 @@ public sealed partial class RouteNetlinkClient
             }
         });
 
-        // IFF_UP cannot be part of the creation request: the kernel opens each end while its
-        // peer is not linked yet, and veth_open then fails with ENOTCONN.
+        // The peer's flags cannot be part of the request: the kernel opens the peer before the
+        // two ends are linked, and opening an unlinked veth end fails with ENOTCONN.
         if (options.Up)
         {
-            SetLinkUp(name);
             peerNamespace.Netlink.SetLinkUp(peerName);
         }
     }

@@ -23,6 +23,9 @@ internal static class NamespaceFlow
     /// <summary>The logical namespace of the running code, or null outside any.</summary>
     public static NetworkNamespace? Current => s_current.Value;
 
+    /// <summary>The namespace the calling thread was last moved into, by the flow or as its home; null for the host's.</summary>
+    public static NetworkNamespace? Entered => t_entered;
+
     /// <summary>Records that the calling namespace thread now lives in <paramref name="home"/>.</summary>
     public static void SetHome(NetworkNamespace? home)
     {

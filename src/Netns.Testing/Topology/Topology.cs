@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.NetworkInformation;
+using System.Net.Sockets;
 using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using Netns.Testing.Netlink;
@@ -80,7 +81,7 @@ public sealed partial class Topology : IDisposable, IAsyncDisposable
     private static bool NamespaceFlowIsActive() => Threading.NamespaceFlow.Current is not null;
 
     /// <summary>
-    /// Validates the declaration, then creates the namespaces in parallel, the veth pairs, the
+    /// Validates the declaration, then creates the namespaces, the veth pairs, the
     /// addresses and routes, and waits until traffic flows at once. Building is all-or-nothing.
     /// </summary>
     /// <exception cref="TopologyValidationException">The declaration has problems; nothing was created.</exception>
@@ -98,7 +99,7 @@ public sealed partial class Topology : IDisposable, IAsyncDisposable
         try
         {
             Exception? creationError = null;
-            foreach ((NetworkNamespace? created, Exception? error) in NetworkNamespace.CreateParallel(spec.Namespaces))
+            foreach ((NetworkNamespace? created, Exception? error) in NetworkNamespace.CreateMany(spec.Namespaces))
             {
                 if (created is not null)
                 {
@@ -120,12 +121,21 @@ public sealed partial class Topology : IDisposable, IAsyncDisposable
                 topology.CreateVeth(veth);
             }
 
-            foreach (VethSpec veth in spec.Veths)
+            VethEndSpec[] ends = [.. spec.Veths.SelectMany(veth => new[] { veth.End1, veth.End2 })];
+            foreach (VethEndSpec end in ends)
             {
-                foreach (VethEndSpec end in new[] { veth.End1, veth.End2 })
+                step = $"Configuring '{end.Interface}' in namespace '{end.Namespace}'";
+                topology.WaitForOperationalUp(end);
+            }
+
+            // IPv6 addresses go first, so the kernel's background work for them (joining their
+            // solicited-node groups) overlaps the rest of the configuration.
+            foreach (AddressFamily family in (ReadOnlySpan<AddressFamily>)[AddressFamily.InterNetworkV6, AddressFamily.InterNetwork])
+            {
+                foreach (VethEndSpec end in ends)
                 {
                     step = $"Configuring '{end.Interface}' in namespace '{end.Namespace}'";
-                    topology.ConfigureEnd(end);
+                    topology.AddAddresses(end, family);
                 }
             }
 
@@ -150,7 +160,7 @@ public sealed partial class Topology : IDisposable, IAsyncDisposable
         }
 
         topology.SetupTime = Stopwatch.GetElapsedTime(started);
-        NamespaceLog.TopologyUp(logger, topology.SetupTime.TotalMilliseconds, spec.ToString());
+        NamespaceLog.TopologyUp(logger, topology.SetupTime.TotalMilliseconds, spec);
         return topology;
     }
 
@@ -203,7 +213,7 @@ public sealed partial class Topology : IDisposable, IAsyncDisposable
         }
 
         TeardownTime = Stopwatch.GetElapsedTime(started);
-        NamespaceLog.TopologyDown(_logger, TeardownTime.TotalMilliseconds, Spec.ToString());
+        NamespaceLog.TopologyDown(_logger, TeardownTime.TotalMilliseconds, Spec);
     }
 
     /// <summary>Disposes the topology without blocking the caller's thread.</summary>
@@ -227,23 +237,15 @@ public sealed partial class Topology : IDisposable, IAsyncDisposable
         });
     }
 
-    private void ConfigureEnd(VethEndSpec end)
+    /// <summary>
+    /// Waits until a veth end is operationally up and records its index. The kernel attaches a
+    /// device's real queueing discipline in its link-watch work, and until then the device drops
+    /// what it sends. A per-device request makes the kernel run pending link-watch work for that
+    /// device; the operational state turns up once it has run.
+    /// </summary>
+    private void WaitForOperationalUp(VethEndSpec end)
     {
         RouteNetlinkClient netlink = _namespaces[end.Namespace].Netlink;
-
-        // The kernel attaches a device's real queueing discipline in its link-watch work, and until
-        // then the device drops what it sends. A per-device request makes the kernel run pending
-        // link-watch work for that device; the operational state turns up once it has run.
-        LinkInfo link = WaitForOperationalUp(netlink, end);
-        _interfaceIndexes[(end.Namespace, end.Interface)] = link.Index;
-        foreach (string text in end.Addresses)
-        {
-            netlink.AddAddress(link.Index, end.Interface, InterfaceAddress.Parse(text), duplicateAddressDetection: false);
-        }
-    }
-
-    private static LinkInfo WaitForOperationalUp(RouteNetlinkClient netlink, VethEndSpec end)
-    {
         long started = Stopwatch.GetTimestamp();
         var spin = new SpinWait();
         while (true)
@@ -252,7 +254,8 @@ public sealed partial class Topology : IDisposable, IAsyncDisposable
                 ?? throw new NetlinkException($"Looking up link '{end.Interface}'", end.Namespace, Interop.Errno.ENODEV, null);
             if (link.OperationalState == LinkOperationalState.Up)
             {
-                return link;
+                _interfaceIndexes[(end.Namespace, end.Interface)] = link.Index;
+                return;
             }
 
             if (Stopwatch.GetElapsedTime(started) > s_readyTimeout)
@@ -263,6 +266,20 @@ public sealed partial class Topology : IDisposable, IAsyncDisposable
             }
 
             spin.SpinOnce(sleep1Threshold: -1);
+        }
+    }
+
+    private void AddAddresses(VethEndSpec end, AddressFamily family)
+    {
+        RouteNetlinkClient netlink = _namespaces[end.Namespace].Netlink;
+        int index = _interfaceIndexes[(end.Namespace, end.Interface)];
+        foreach (string text in end.Addresses)
+        {
+            InterfaceAddress address = InterfaceAddress.Parse(text);
+            if (address.AddressFamily == family)
+            {
+                netlink.AddAddress(index, end.Interface, address, duplicateAddressDetection: false);
+            }
         }
     }
 

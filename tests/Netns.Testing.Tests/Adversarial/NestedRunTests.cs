@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using Xunit;
 
@@ -45,16 +46,25 @@ public class NestedRunTests
     }
 
     [Fact]
-    public async Task CreateSocketInCycle_ThrowsInsteadOfHanging()
+    public async Task CreateSocketFromThreadThatBlocksTarget_EntersTargetItself()
     {
         using NetworkNamespace ns1 = NetworkNamespace.Create("adv-socket-cycle-1");
         using NetworkNamespace ns2 = NetworkNamespace.Create("adv-socket-cycle-2");
 
-        Task run = Task.Run(() => ns1.Run(() => ns2.Run(
-            () => ns1.CreateSocket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp))));
+        // ns1's thread is blocked in Run until ns2's thread returns, so ns2's thread must enter
+        // ns1 itself to make the socket and read ns1's /proc/net, then come back to ns2.
+        (int port, string ns1Udp, string ns2Udp, ulong after) = await Task.Run(() => ns1.Run(() => ns2.Run(() =>
+        {
+            using Socket socket = ns1.CreateSocket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            int bound = ((IPEndPoint)socket.LocalEndPoint!).Port;
+            return (bound, ns1.ReadProcNetFile("udp"), ns2.ReadProcNetFile("udp"), NamespaceThreads.GetCurrentThreadInode());
+        }))).WaitAsync(s_timeout);
 
-        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => run.WaitAsync(s_timeout));
-        Assert.Contains("adv-socket-cycle-1", exception.Message);
+        string entry = $"0100007F:{port:X4}";
+        Assert.Contains(entry, ns1Udp);
+        Assert.DoesNotContain(entry, ns2Udp);
+        Assert.Equal(ns2.Inode, after);
     }
 
     [Fact]

@@ -27,6 +27,23 @@ public class RunTests
     }
 
     [Fact]
+    public async Task FirstRunRightAfterCreate_RunsInsideNamespace()
+    {
+        // A namespace gets its thread on the first run; the thread must enter before any code runs.
+        for (int i = 0; i < 100; i++)
+        {
+            using NetworkNamespace first = NetworkNamespace.Create("run-first-async");
+            using NetworkNamespace second = NetworkNamespace.Create("run-first-sync");
+
+            ulong asyncInode = await first.RunAsync(() => Task.FromResult(NamespaceThreads.GetCurrentThreadInode()));
+            ulong syncInode = second.Run(NamespaceThreads.GetCurrentThreadInode);
+
+            Assert.Equal(first.Inode, asyncInode);
+            Assert.Equal(second.Inode, syncInode);
+        }
+    }
+
+    [Fact]
     public void Run_ExceptionKeepsStackTrace()
     {
         using NetworkNamespace ns = NetworkNamespace.Create("run-throw");

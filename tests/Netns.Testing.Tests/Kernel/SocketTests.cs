@@ -22,6 +22,61 @@ public class SocketTests
     }
 
     [Fact]
+    public async Task CreateSocket_FromPoolThreadInAnotherNamespace_LeavesItThere()
+    {
+        using NetworkNamespace ns1 = NetworkNamespace.Create("socket-from-ns1");
+        using NetworkNamespace ns2 = NetworkNamespace.Create("socket-into-ns2");
+        ns2.Netlink.AddAddress("lo", InterfaceAddress.Parse("198.18.7.2/32"));
+
+        // Task.Run from a body runs on a pool thread moved into ns1.
+        (ulong before, ulong after) = await ns1.RunAsync(() => Task.Run(() =>
+        {
+            ulong start = NamespaceThreads.GetCurrentThreadInode();
+            using Socket socket = ns2.CreateSocket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            socket.Bind(new IPEndPoint(IPAddress.Parse("198.18.7.2"), 0));
+            return (start, NamespaceThreads.GetCurrentThreadInode());
+        }));
+
+        Assert.Equal(ns1.Inode, before);
+        Assert.Equal(ns1.Inode, after);
+    }
+
+    [Fact]
+    public void CreateSocket_FromThreadInForeignNamespace_LeavesItThere()
+    {
+        using NetworkNamespace ns = NetworkNamespace.Create("socket-foreign-caller");
+        ns.Netlink.AddAddress("lo", InterfaceAddress.Parse("198.18.7.3/32"));
+        ulong foreign = 0;
+        ulong after = 0;
+        Exception? error = null;
+
+        // A thread in a namespace the library does not know has nothing to return to, so the
+        // socket is made on the namespace's own thread instead.
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Assert.Equal(0, Tmds.Linux.LibC.unshare(Tmds.Linux.LibC.CLONE_NEWNET));
+                foreign = NamespaceThreads.GetCurrentThreadInode();
+                using Socket socket = ns.CreateSocket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                socket.Bind(new IPEndPoint(IPAddress.Parse("198.18.7.3"), 0));
+                after = NamespaceThreads.GetCurrentThreadInode();
+            }
+            catch (Exception e)
+            {
+                error = e;
+            }
+        });
+        thread.UnsafeStart();
+        thread.Join();
+
+        Assert.Null(error);
+        Assert.NotEqual(HostNamespace.Inode, foreign);
+        Assert.NotEqual(ns.Inode, foreign);
+        Assert.Equal(foreign, after);
+    }
+
+    [Fact]
     public async Task ConnectAsync_ReachesOtherNamespace()
     {
         using NetworkNamespace client = NetworkNamespace.Create("client");
