@@ -33,7 +33,13 @@ public sealed partial class NetworkNamespace
     public void WriteSysctl(string name, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        InvokeInside(static write => { write.Ns.WriteSysctlOnCurrentThread(write.Name, write.Value); return true; }, (Ns: this, Name: name, Value: value));
+        InvokeInside(
+            static write =>
+            {
+                write.Namespace.WriteSysctlOnCurrentThread(write.Name, write.Value);
+                return true;
+            },
+            (Namespace: this, Name: name, Value: value));
     }
 
     private void WriteSysctlOnCurrentThread(string name, string value)

@@ -8,9 +8,10 @@ using Netns.Testing.Threading;
 namespace Netns.Testing;
 
 /// <summary>
-/// An anonymous Linux network namespace, held by an fd with no bind mount, with a dedicated
-/// thread that runs code inside it. Disposing it stops the processes started in it, moves its
-/// thread out and closes every fd the library holds on it, after which the kernel frees it.
+/// An anonymous Linux network namespace, held by an fd with no bind mount. Code run in it gets a
+/// thread of its own, bound to the namespace on the first run. Disposing it stops the processes
+/// started in it, moves its thread out and closes every fd the library holds on it, after which
+/// the kernel frees it.
 /// </summary>
 public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
 {
@@ -116,8 +117,9 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
 
     /// <summary>
     /// Creates several namespaces one after the other and returns each namespace or the exception
-    /// that stopped it, in request order. The calling thread makes them when it is in the host
-    /// namespace, and an idle library thread otherwise; either way it ends where it started.
+    /// that stopped it, in request order, up to the first failure. The calling thread makes them
+    /// when it is in the host namespace, and an idle library thread otherwise; either way the
+    /// calling thread ends in the namespace it started in.
     /// </summary>
     internal static (NetworkNamespace? Namespace, Exception? Error)[] CreateMany(IReadOnlyList<NamespaceSpec> requests)
     {
@@ -143,7 +145,9 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
             }
             catch (Exception e)
             {
+                // The namespaces after a failed one are not attempted: the build is rolled back anyway.
                 results[i] = (null, e);
+                break;
             }
         }
 
@@ -198,8 +202,8 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
 
     private static void ReturnToHost(string leaving)
     {
-        // Entering the host namespace again was checked when the library started; a thread that
-        // still cannot must not run its caller's code in a test namespace.
+        // The library checked at start that threads can enter the host namespace again. A thread
+        // that still cannot must not go on to run its caller's code in a test namespace.
         int errno = HostNamespace.Handle.TryEnter();
         if (errno != 0)
         {
@@ -270,7 +274,8 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
             }
             catch (ObjectDisposedException)
             {
-                // The namespace the caller is in was disposed meanwhile; the namespace thread serves.
+                // The namespace the caller is in was disposed meanwhile, so the caller has nothing to
+                // return to, and the namespace's own thread does the work instead.
             }
 
             if (!backAdded)

@@ -30,16 +30,25 @@ public sealed partial class RouteNetlinkClient
     public IReadOnlyList<AddressInfo> GetAddresses(string? interfaceName = null)
     {
         int index = interfaceName is null ? 0 : GetLinkIndex(interfaceName);
+        List<AddressInfo> addresses = DumpAddresses(AF_UNSPEC);
+        return index == 0 ? addresses : addresses.Where(a => a.InterfaceIndex == index).ToList();
+    }
+
+    /// <summary>Lists the IPv6 addresses of every link; the kernel leaves out the other families.</summary>
+    internal IReadOnlyList<AddressInfo> GetIPv6Addresses() => DumpAddresses(AF_INET6);
+
+    private List<AddressInfo> DumpAddresses(byte family)
+    {
         var addresses = new List<AddressInfo>();
         lock (_gate)
         {
             NetlinkMessageWriter writer = BeginRequest(RTM_GETADDR, NLM_F_DUMP);
-            writer.WriteStruct(new ifaddrmsg());
+            writer.WriteStruct(new ifaddrmsg { ifa_family = family });
             writer.EndMessage();
             _socket.Dump("Listing addresses", addresses, static (list, in message) => AddAddressInfo(list, message), static list => list.Clear());
         }
 
-        return index == 0 ? addresses : addresses.Where(a => a.InterfaceIndex == index).ToList();
+        return addresses;
     }
 
     /// <summary>

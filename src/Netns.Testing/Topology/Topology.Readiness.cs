@@ -38,11 +38,18 @@ public sealed partial class Topology
             foreach (IGrouping<NetworkNamespace, (NetworkNamespace Ns, string Interface, int Index)> group in pending.GroupBy(p => p.Ns).ToList())
             {
                 RouteNetlinkClient netlink = group.Key.Netlink;
-                IReadOnlyList<AddressInfo> addresses = netlink.GetAddresses();
-                IReadOnlyList<(int InterfaceIndex, IPAddress Group)> joined = netlink.GetIPv6MulticastGroups();
-                foreach (var end in group)
+                IReadOnlyList<AddressInfo> addresses = netlink.GetIPv6Addresses();
+                var usable = group.Where(end => HasUsableAddresses(end.Index, addresses)).ToList();
+                if (usable.Count == 0)
                 {
-                    if (IsIPv6Ready(end.Index, addresses, joined))
+                    // No end here can be ready yet, so reading the group list would be wasted.
+                    continue;
+                }
+
+                IReadOnlyList<(int InterfaceIndex, IPAddress Group)> joined = netlink.GetIPv6MulticastGroups();
+                foreach (var end in usable)
+                {
+                    if (HasJoinedGroups(end.Index, addresses, joined))
                     {
                         pending.Remove(end);
                     }
@@ -73,18 +80,16 @@ public sealed partial class Topology
         }
     }
 
-    private static bool IsIPv6Ready(int index, IReadOnlyList<AddressInfo> addresses, IReadOnlyList<(int InterfaceIndex, IPAddress Group)> joined)
+    private static bool HasUsableAddresses(int index, IReadOnlyList<AddressInfo> addresses)
     {
-        List<AddressInfo> own = addresses
-            .Where(a => a.InterfaceIndex == index && a.AddressFamily == AddressFamily.InterNetworkV6)
-            .ToList();
-        if (!own.Any(a => a.IPAddress.IsIPv6LinkLocal) || own.Any(a => a.IsTentative))
-        {
-            return false;
-        }
-
-        return own.All(a => joined.Any(j => j.InterfaceIndex == index && j.Group.Equals(SolicitedNodeGroup(a.IPAddress))));
+        IEnumerable<AddressInfo> own = addresses.Where(a => a.InterfaceIndex == index && a.AddressFamily == AddressFamily.InterNetworkV6);
+        return own.Any(a => a.IPAddress.IsIPv6LinkLocal) && !own.Any(a => a.IsTentative);
     }
+
+    private static bool HasJoinedGroups(int index, IReadOnlyList<AddressInfo> addresses, IReadOnlyList<(int InterfaceIndex, IPAddress Group)> joined) =>
+        addresses
+            .Where(a => a.InterfaceIndex == index && a.AddressFamily == AddressFamily.InterNetworkV6)
+            .All(a => joined.Any(j => j.InterfaceIndex == index && j.Group.Equals(SolicitedNodeGroup(a.IPAddress))));
 
     /// <summary>Returns ff02::1:ffXX:XXXX, the solicited-node multicast group of <paramref name="address"/> (RFC 4291).</summary>
     internal static IPAddress SolicitedNodeGroup(IPAddress address)
