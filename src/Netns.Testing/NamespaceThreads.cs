@@ -12,6 +12,11 @@ public static class NamespaceThreads
     // ends on its own after a few idle seconds. It runs only the JIT, never user code or sockets.
     private const string TieredCompilationWorkerName = ".NET Tiered Com";
 
+    // The runtime starts the background GC thread on whichever thread triggers a background
+    // collection while that thread does not exist, and ends it after it has been idle for a while.
+    // So it can be born inside a namespace and stay there until it ends. It runs only the collector.
+    private const string BackgroundGcName = ".NET BGC";
+
     // The name the runtime gives thread-pool worker threads (15 bytes at most in /proc).
     private const string ThreadPoolWorkerName = ".NET TP Worker";
 
@@ -37,7 +42,8 @@ public static class NamespaceThreads
             }
 
             string name = ReadThreadName(taskDirectory);
-            if (name.StartsWith(TieredCompilationWorkerName, StringComparison.Ordinal))
+            if (name.StartsWith(TieredCompilationWorkerName, StringComparison.Ordinal)
+                || name.StartsWith(BackgroundGcName, StringComparison.Ordinal))
             {
                 continue;
             }

@@ -52,6 +52,13 @@ public sealed partial class NetworkNamespace
                 $"Writing sysctl '{name}' of namespace '{Name}' was stopped: the thread is in namespace {current}, not {Inode}.");
         }
 
+        // The kernel returns success for an empty write and leaves the sysctl unchanged.
+        if (value.Length == 0)
+        {
+            throw new NetworkNamespaceException(
+                $"Writing sysctl '{name}' = '' in namespace '{Name}' failed: the value is empty, and the kernel ignores an empty write.");
+        }
+
         int errno = Interop.Sys.TryWriteFile(path, value);
         if (errno != 0)
         {

@@ -280,7 +280,10 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
 
             if (!backAdded)
             {
-                return BindThread().InvokeInternal(() => func(state));
+                // Disposal may send the thread back to the pool before this work reaches it, and
+                // there it is in the host namespace or already serves another namespace.
+                NamespaceThread thread = BindThread();
+                return thread.InvokeInternal(() => thread.Namespace == this ? func(state) : throw CreateDisposedException());
             }
 
             try

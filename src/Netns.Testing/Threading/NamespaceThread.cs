@@ -104,14 +104,35 @@ internal sealed class NamespaceThread
 
     public void Post(SendOrPostCallback callback, object? state)
     {
+        NamespaceThread? successor;
         lock (_gate)
         {
-            _queue.Enqueue((callback, state));
-            if (_queue.Count == 1)
+            if (!IsStopped)
             {
-                Monitor.Pulse(_gate);
+                _queue.Enqueue((callback, state));
+                if (_queue.Count == 1)
+                {
+                    Monitor.Pulse(_gate);
+                }
+
+                return;
             }
+
+            successor = _successor;
         }
+
+        // Work can still arrive after the thread has ended, from a continuation or a call that
+        // read the thread before disposal or retirement released it. An ended thread that went
+        // back to the pool has no successor, so an idle thread takes the work and goes back to the pool after it.
+        if (successor is not null)
+        {
+            successor.Post(callback, state);
+            return;
+        }
+
+        NamespaceThread standIn = NamespaceThreadPool.Rent();
+        standIn.Post(callback, state);
+        standIn.Post(static thread => NamespaceThreadPool.ReturnFromCurrentThread((NamespaceThread)thread!), standIn);
     }
 
     /// <summary>

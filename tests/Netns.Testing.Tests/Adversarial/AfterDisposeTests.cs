@@ -72,4 +72,41 @@ public class AfterDisposeTests
 
         Assert.Contains("adv-sysctl-disposed", exception.Message);
     }
+
+    [Fact]
+    public void WriteSysctl_AfterDispose_NamesNamespace()
+    {
+        NetworkNamespace ns = NetworkNamespace.Create("adv-write-sysctl-disposed");
+        ns.Dispose();
+
+        var exception = Assert.Throws<ObjectDisposedException>(() => ns.WriteSysctl("net.ipv4.ip_forward", "1"));
+
+        Assert.Contains("adv-write-sysctl-disposed", exception.Message);
+    }
+
+    [Fact]
+    public void ReadProcNetFile_AfterDispose_NamesNamespace()
+    {
+        NetworkNamespace ns = NetworkNamespace.Create("adv-procnet-disposed");
+        ns.Dispose();
+
+        var exception = Assert.Throws<ObjectDisposedException>(() => ns.ReadProcNetFile("udp"));
+
+        Assert.Contains("adv-procnet-disposed", exception.Message);
+    }
+
+    [Fact]
+    public void CreateSocket_AfterDisposeOfBoundNamespace_NamesNamespace()
+    {
+        // A namespace gets its thread on the first Run, so this disposes one that has a thread.
+        NetworkNamespace ns = NetworkNamespace.Create("adv-socket-bound-disposed");
+        ns.Run(() => { });
+        ns.Dispose();
+
+        var exception = Assert.Throws<ObjectDisposedException>(
+            () => ns.CreateSocket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp));
+
+        Assert.Contains("adv-socket-bound-disposed", exception.Message);
+        Assert.True(HostNamespace.IsCurrentThreadInHost);
+    }
 }

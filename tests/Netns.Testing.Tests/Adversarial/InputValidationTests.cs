@@ -42,6 +42,22 @@ public class InputValidationTests
         Assert.Contains($"'{name}'", exception.Message);
     }
 
+    [Fact]
+    public void WriteSysctl_EmptyValue_ThrowsAndKeepsValue()
+    {
+        using NetworkNamespace ns = NetworkNamespace.Create("adv-sysctl-empty");
+        ns.WriteSysctl("net.ipv4.ip_default_ttl", "77");
+
+        // write(2) of zero bytes to a sysctl returns 0 and changes nothing.
+        var exception = Assert.Throws<NetworkNamespaceException>(() => ns.WriteSysctl("net.ipv4.ip_default_ttl", ""));
+
+        Assert.Equal(
+            "Writing sysctl 'net.ipv4.ip_default_ttl' = '' in namespace 'adv-sysctl-empty' failed: " +
+            "the value is empty, and the kernel ignores an empty write.",
+            exception.Message);
+        Assert.Equal("77", ns.ReadSysctl("net.ipv4.ip_default_ttl"));
+    }
+
     [Theory]
     [InlineData("../self/environ")]
     [InlineData("tcp/../../environ")]
