@@ -71,14 +71,24 @@ public sealed partial class NetworkNamespace
     internal static string GetSysctlPath(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        string relative = name.Contains('/') ? name : name.Replace('.', '/');
-        if (!relative.StartsWith("net/", StringComparison.Ordinal) || relative.Contains("..", StringComparison.Ordinal))
+        return GetSysctlProblem(name) is string problem
+            ? throw new ArgumentException(problem, nameof(name))
+            : "/proc/sys/" + ToRelativePath(name);
+    }
+
+    /// <summary>Returns why <paramref name="name"/> is not a net sysctl name, or null when it is one.</summary>
+    internal static string? GetSysctlProblem(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
         {
-            throw new ArgumentException(
-                $"'{name}' is not a net sysctl; only names under net., such as net.ipv4.ip_forward, belong to a network namespace.",
-                nameof(name));
+            return "a sysctl name is empty; give a name under net., such as net.ipv4.ip_forward.";
         }
 
-        return "/proc/sys/" + relative;
+        string relative = ToRelativePath(name);
+        return !relative.StartsWith("net/", StringComparison.Ordinal) || relative.Contains("..", StringComparison.Ordinal)
+            ? $"'{name}' is not a net sysctl; only names under net., such as net.ipv4.ip_forward, belong to a network namespace."
+            : null;
     }
+
+    private static string ToRelativePath(string name) => name.Contains('/') ? name : name.Replace('.', '/');
 }

@@ -18,9 +18,22 @@ public sealed partial class NetworkNamespace
         // fork copies the calling thread's namespaces, so the child starts from the namespace thread.
         Process process = Run(() => Process.Start(startInfo))
             ?? throw new NetworkNamespaceException($"Starting '{startInfo.FileName}' in namespace '{Name}' failed.");
+        bool disposed;
         lock (_processes)
         {
-            _processes.Add(process);
+            // Disposal marks the namespace before it takes the list, so a process added after
+            // that is seen here and stopped by this call instead.
+            disposed = IsDisposed;
+            if (!disposed)
+            {
+                _processes.Add(process);
+            }
+        }
+
+        if (disposed)
+        {
+            Stop([process]);
+            throw CreateDisposedException();
         }
 
         return process;
@@ -35,6 +48,12 @@ public sealed partial class NetworkNamespace
             _processes.Clear();
         }
 
+        Stop(processes);
+    }
+
+    /// <summary>Sends SIGTERM to each running process, then SIGKILL to those still running after <see cref="ProcessStopTimeout"/>.</summary>
+    private void Stop(Process[] processes)
+    {
         foreach (Process process in processes.Where(IsRunning))
         {
             Sys.Kill(process.Id, SIGTERM);

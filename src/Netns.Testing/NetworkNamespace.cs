@@ -161,6 +161,8 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
     /// </summary>
     private static NetworkNamespace CreateFromHostThread(string name, NamespaceOptions options)
     {
+        ThrowIfInvalidSysctls(name, options);
+
         // No await or thread switch may come between unshare and opening the fd: the fd must
         // name the namespace this thread just made.
         int errno = Sys.TryUnshareNetwork();
@@ -209,6 +211,26 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
         {
             Environment.FailFast(
                 $"Entering the host network namespace from namespace '{leaving}' failed: {Errno.Describe(errno)}.");
+        }
+    }
+
+    /// <summary>Checks the sysctls of <paramref name="options"/> before anything is created.</summary>
+    private static void ThrowIfInvalidSysctls(string name, NamespaceOptions options)
+    {
+        foreach ((string sysctl, string value) in options.Sysctls)
+        {
+            if (GetSysctlProblem(sysctl) is string problem)
+            {
+                throw new ArgumentException($"NamespaceOptions.Sysctls of namespace '{name}': {problem}", nameof(options));
+            }
+
+            if (string.IsNullOrEmpty(value))
+            {
+                throw new ArgumentException(
+                    $"NamespaceOptions.Sysctls of namespace '{name}': the value of '{sysctl}' is empty; give the value to write, " +
+                    "because the kernel ignores an empty write.",
+                    nameof(options));
+            }
         }
     }
 

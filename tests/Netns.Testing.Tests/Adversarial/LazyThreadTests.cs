@@ -325,7 +325,6 @@ public class LazyThreadTests
     [Theory]
     [InlineData("net.ipv4.no_such_setting", "1", "No such file or directory (ENOENT).")]
     [InlineData(TtlSysctl, "banana", "Invalid argument (EINVAL).")]
-    [InlineData(TtlSysctl, "", "the value is empty, and the kernel ignores an empty write.")]
     public async Task Create_InvalidSysctl_ThrowsAndCallerStaysPut(string sysctl, string value, string reason)
     {
         var options = new NamespaceOptions { Sysctls = new Dictionary<string, string> { [sysctl] = value } };
@@ -345,14 +344,16 @@ public class LazyThreadTests
         Assert.Equal(body.Inode, bodyAfter);
     }
 
-    [Fact]
-    public void Create_NonNetSysctl_ThrowsAndCallerStaysInHost()
+    [Theory]
+    [InlineData("kernel.hostname", "x", "'kernel.hostname' is not a net sysctl; only names under net., such as net.ipv4.ip_forward, belong to a network namespace.")]
+    [InlineData(TtlSysctl, "", $"the value of '{TtlSysctl}' is empty; give the value to write, because the kernel ignores an empty write.")]
+    public void Create_UnusableSysctlOption_ThrowsBeforeCreating(string sysctl, string value, string reason)
     {
-        var options = new NamespaceOptions { Sysctls = new Dictionary<string, string> { ["kernel.hostname"] = "x" } };
+        var options = new NamespaceOptions { Sysctls = new Dictionary<string, string> { [sysctl] = value } };
 
-        var exception = Assert.Throws<ArgumentException>(() => NetworkNamespace.Create("adv-lazy-kernel-sysctl", options));
+        var exception = Assert.Throws<ArgumentException>(() => NetworkNamespace.Create("adv-lazy-unusable-sysctl", options));
 
-        Assert.StartsWith("'kernel.hostname' is not a net sysctl;", exception.Message);
+        Assert.Equal($"NamespaceOptions.Sysctls of namespace 'adv-lazy-unusable-sysctl': {reason} (Parameter 'options')", exception.Message);
         Assert.True(HostNamespace.IsCurrentThreadInHost);
     }
 

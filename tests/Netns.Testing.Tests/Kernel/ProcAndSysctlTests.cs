@@ -127,6 +127,7 @@ public class ProcAndSysctlTests
 
         var exception = Assert.Throws<ArgumentException>(() => NetworkNamespace.Create("bad-sysctl", options));
 
-        Assert.StartsWith("'vm.swappiness' is not a net sysctl;", exception.Message);
+        Assert.StartsWith("NamespaceOptions.Sysctls of namespace 'bad-sysctl': 'vm.swappiness' is not a net sysctl;", exception.Message);
+        Assert.Equal("options", exception.ParamName);
     }
 }
