@@ -10,44 +10,15 @@ internal static class PhaseBenchmark
         ["create both namespaces", "veth, both ends up", "per-device link requests", "four addresses",
          "address dumps", "two sockets", "connect", "teardown"];
 
-    public static void Run(int iterations, IPEndPoint server)
+    private static readonly NamespaceSpec[] s_namespaces = [new("ns1"), new("ns2")];
+
+    public static void Run(int iterations, IPEndPoint server, WarmUp warmUp)
     {
         var samples = s_phases.Select(_ => new List<double>(iterations)).ToArray();
-        NamespaceSpec[] specs = [new("ns1"), new("ns2")];
-        for (int i = -50; i < iterations; i++)
+        warmUp.Run(() => RunOnce(new Laps(samples, record: false), server));
+        for (int i = 0; i < iterations; i++)
         {
-            var laps = new Laps(samples, record: i >= 0);
-            var created = NetworkNamespace.CreateMany(specs);
-            NetworkNamespace ns1 = created[0].Namespace!;
-            NetworkNamespace ns2 = created[1].Namespace!;
-            laps.Next();
-            ns1.Netlink.CreateVeth("veth0", "veth0", ns2);
-            laps.Next();
-            ns1.Netlink.GetLink("veth0");
-            ns2.Netlink.GetLink("veth0");
-            laps.Next();
-            ns1.Netlink.AddAddress("veth0", InterfaceAddress.Parse("198.18.0.1/24"));
-            ns1.Netlink.AddAddress("veth0", InterfaceAddress.Parse("fd5e:7e57::1/64"));
-            ns2.Netlink.AddAddress("veth0", InterfaceAddress.Parse("198.18.0.2/24"));
-            ns2.Netlink.AddAddress("veth0", InterfaceAddress.Parse("fd5e:7e57::2/64"));
-            laps.Next();
-            ns1.Netlink.GetAddresses();
-            ns2.Netlink.GetAddresses();
-            laps.Next();
-            using (Socket listener = ns2.CreateSocket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp))
-            {
-                listener.Bind(server);
-                listener.Listen();
-                using Socket client = ns1.CreateSocket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-                laps.Next();
-                client.Connect(server);
-                using Socket accepted = listener.Accept();
-                laps.Next();
-            }
-
-            ns1.Dispose();
-            ns2.Dispose();
-            laps.Next();
+            RunOnce(new Laps(samples, record: true), server);
         }
 
         for (int phase = 0; phase < s_phases.Length; phase++)
@@ -55,6 +26,41 @@ internal static class PhaseBenchmark
             samples[phase].Sort();
             Console.WriteLine($"{s_phases[phase]}: median {samples[phase][samples[phase].Count / 2]:F3} ms");
         }
+    }
+
+    private static void RunOnce(Laps laps, IPEndPoint server)
+    {
+        var created = NetworkNamespace.CreateMany(s_namespaces);
+        NetworkNamespace ns1 = created[0].Namespace!;
+        NetworkNamespace ns2 = created[1].Namespace!;
+        laps.Next();
+        ns1.Netlink.CreateVeth("veth0", "veth0", ns2);
+        laps.Next();
+        ns1.Netlink.GetLink("veth0");
+        ns2.Netlink.GetLink("veth0");
+        laps.Next();
+        ns1.Netlink.AddAddress("veth0", InterfaceAddress.Parse("198.18.0.1/24"));
+        ns1.Netlink.AddAddress("veth0", InterfaceAddress.Parse("fd5e:7e57::1/64"));
+        ns2.Netlink.AddAddress("veth0", InterfaceAddress.Parse("198.18.0.2/24"));
+        ns2.Netlink.AddAddress("veth0", InterfaceAddress.Parse("fd5e:7e57::2/64"));
+        laps.Next();
+        ns1.Netlink.GetAddresses();
+        ns2.Netlink.GetAddresses();
+        laps.Next();
+        using (Socket listener = ns2.CreateSocket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp))
+        {
+            listener.Bind(server);
+            listener.Listen();
+            using Socket client = ns1.CreateSocket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            laps.Next();
+            client.Connect(server);
+            using Socket accepted = listener.Accept();
+            laps.Next();
+        }
+
+        ns1.Dispose();
+        ns2.Dispose();
+        laps.Next();
     }
 
     private sealed class Laps(List<double>[] samples, bool record)

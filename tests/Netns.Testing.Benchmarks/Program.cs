@@ -1,6 +1,6 @@
 // Times one iteration of the reference workload: two namespaces with lo up, one veth across them,
 // four addresses, links up, one TCP connect over IPv4, and teardown. Prints the median and
-// percentiles in milliseconds.
+// percentiles in milliseconds of the whole iteration, and of building and tearing down alone.
 //
 //   dotnet run -c Release --project tests/Netns.Testing.Benchmarks -- [iterations] [--ipv6] [--phases]
 //
@@ -16,8 +16,7 @@ bool connectOverIPv6 = args.Contains("--ipv6");
 
 // The runtime recompiles hot methods on a background thread during the first seconds of a run,
 // and on two cores that thread takes time from the measured work; the warm-up outlasts it.
-const int WarmUpIterations = 50;
-TimeSpan warmUpTime = TimeSpan.FromSeconds(3);
+var warmUp = new WarmUp(Iterations: 50, Time: TimeSpan.FromSeconds(3));
 
 TopologySpec spec = new TopologyBuilder()
     .AddNamespace("ns1", body: true)
@@ -32,31 +31,37 @@ IPEndPoint server = connectOverIPv6
 
 if (args.Contains("--phases"))
 {
-    PhaseBenchmark.Run(iterations, server);
+    PhaseBenchmark.Run(iterations, server, warmUp);
     return;
 }
 
 var samples = new double[iterations];
-long warmUpStarted = Stopwatch.GetTimestamp();
-for (int i = 0; i < WarmUpIterations || Stopwatch.GetElapsedTime(warmUpStarted) < warmUpTime; i++)
-{
-    RunOnce();
-}
+var builds = new double[iterations];
+var teardowns = new double[iterations];
+warmUp.Run(() => RunOnce());
 
 for (int i = 0; i < iterations; i++)
 {
     long started = Stopwatch.GetTimestamp();
-    RunOnce();
+    Topology topology = RunOnce();
     samples[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    builds[i] = topology.SetupTime.TotalMilliseconds;
+    teardowns[i] = topology.TeardownTime.TotalMilliseconds;
 }
 
-Array.Sort(samples);
-double Percentile(double p) => samples[(int)Math.Min(samples.Length - 1, Math.Round(p * (samples.Length - 1)))];
-Console.WriteLine(
-    $"{iterations} iterations ({(connectOverIPv6 ? "IPv6" : "IPv4")} connect): median {Percentile(0.5):F3} ms, " +
-    $"p10 {Percentile(0.1):F3} ms, p90 {Percentile(0.9):F3} ms, p99 {Percentile(0.99):F3} ms, max {samples[^1]:F3} ms");
+Console.WriteLine($"build: {Describe(builds)}");
+Console.WriteLine($"teardown: {Describe(teardowns)}");
+Console.WriteLine($"{iterations} iterations ({(connectOverIPv6 ? "IPv6" : "IPv4")} connect): {Describe(samples)}");
 
-void RunOnce()
+static string Describe(double[] values)
+{
+    Array.Sort(values);
+    double Percentile(double p) => values[(int)Math.Min(values.Length - 1, Math.Round(p * (values.Length - 1)))];
+    return $"median {Percentile(0.5):F3} ms, p10 {Percentile(0.1):F3} ms, p90 {Percentile(0.9):F3} ms, " +
+        $"p99 {Percentile(0.99):F3} ms, max {values[^1]:F3} ms";
+}
+
+Topology RunOnce()
 {
     using Topology topology = Topology.Build(spec);
     using Socket listener = topology["ns2"].CreateSocket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
@@ -65,4 +70,18 @@ void RunOnce()
     using Socket client = topology["ns1"].CreateSocket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
     client.Connect(server);
     using Socket accepted = listener.Accept();
+    return topology;
+}
+
+/// <summary>How long a benchmark runs its workload unmeasured before it measures.</summary>
+internal sealed record WarmUp(int Iterations, TimeSpan Time)
+{
+    public void Run(Action iteration)
+    {
+        long started = Stopwatch.GetTimestamp();
+        for (int i = 0; i < Iterations || Stopwatch.GetElapsedTime(started) < Time; i++)
+        {
+            iteration();
+        }
+    }
 }
