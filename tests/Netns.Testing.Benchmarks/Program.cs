@@ -15,7 +15,7 @@ int iterations = args.Length > 0 && int.TryParse(args[0], out int n) ? n : 1000;
 bool connectOverIPv6 = args.Contains("--ipv6");
 
 // The runtime recompiles hot methods on a background thread during the first seconds of a run,
-// and on two cores that thread takes time from the measured work; the warm-up outlasts it.
+// and on two cores that thread takes time from the measured work. The warm-up outlasts it.
 var warmUp = new WarmUp(Iterations: 50, Time: TimeSpan.FromSeconds(3));
 
 TopologySpec spec = new TopologyBuilder()
