@@ -51,7 +51,10 @@ public sealed partial class NetworkNamespace
         Stop(processes);
     }
 
-    /// <summary>Sends SIGTERM to each running process, then SIGKILL to those still running after <see cref="ProcessStopTimeout"/>.</summary>
+    /// <summary>
+    /// Sends SIGTERM to each running process, then SIGKILL to those still running after
+    /// <see cref="ProcessStopTimeout"/>.
+    /// </summary>
     private void Stop(Process[] processes)
     {
         foreach (Process process in processes.Where(IsRunning))

@@ -122,8 +122,9 @@ internal sealed class NamespaceThread
         }
 
         // Work can still arrive after the thread has ended, from a continuation or a call that
-        // read the thread before disposal or retirement released it. An ended thread that went
-        // back to the pool has no successor, so an idle thread takes the work and goes back to the pool after it.
+        // read the thread before disposal or retirement released it. A thread that ended on its
+        // way back to the pool has no successor, so an idle thread runs the work and then returns
+        // to the pool.
         if (successor is not null)
         {
             successor.Post(callback, state);
