@@ -87,6 +87,58 @@ public class DisposalRaceTests
     }
 
     [Fact]
+    public async Task StartProcessRacingDispose_LeavesNoProcessRunning()
+    {
+        // A fractional duration makes the children's command lines unique to this test.
+        string duration = $"30.{Environment.ProcessId}{Environment.TickCount64 % 1000:D3}";
+        for (int round = 0; round < 20; round++)
+        {
+            NetworkNamespace ns = NetworkNamespace.Create("adv-process-race");
+            Task<System.Diagnostics.Process> starting = Task.Run(
+                () => ns.StartProcess(new System.Diagnostics.ProcessStartInfo("sleep", duration)));
+
+            // Disposal lands at a different point of the start each round, from before the fork to after it.
+            Thread.Sleep(TimeSpan.FromMicroseconds(200 * round));
+            await Task.Run(ns.Dispose).WaitAsync(s_timeout);
+
+            Exception? error = await Record.ExceptionAsync(() => starting.WaitAsync(s_timeout));
+            if (error is not null)
+            {
+                Assert.IsType<ObjectDisposedException>(error);
+            }
+        }
+
+        Assert.Empty(ProcessesWithArgument(duration));
+    }
+
+    private static List<int> ProcessesWithArgument(string argument)
+    {
+        var found = new List<int>();
+        foreach (string directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out int pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                string[] arguments = File.ReadAllText($"{directory}/cmdline").Split('\0');
+                if (arguments.Contains(argument))
+                {
+                    found.Add(pid);
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while it was read.
+            }
+        }
+
+        return found;
+    }
+
+    [Fact]
     public async Task DisposeConcurrentlyTwice_BothReturnAfterThreadLeft()
     {
         for (int i = 0; i < 10; i++)
