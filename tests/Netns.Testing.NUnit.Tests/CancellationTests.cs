@@ -65,9 +65,17 @@ public class CancellationTests
         Assert.That(result.Message, Is.EqualTo("Test exceeded Timeout value of 300ms"));
 
         // NUnit stops waiting at the deadline and leaves the test running. The adapter tears the
-        // topology down a grace period later, on the abandoned test's thread.
-        Assert.That(() => Slow.Topology!.Namespaces.Values.All(n => n.IsDisposed), Is.True.After(5000, 50));
+        // topology down a grace period later, on the abandoned test's thread. A namespace counts
+        // as disposed from the start of its disposal, and its thread leaves a moment later.
+        Assert.That(() => IsTornDown(Slow.Topology!), Is.True.After(5000, 50));
         AssertTornDown(Slow.Topology!);
+    }
+
+    private static bool IsTornDown(Topology topology)
+    {
+        var inodes = topology.Namespaces.Values.Select(n => n.Inode).ToHashSet();
+        return topology.Namespaces.Values.All(n => n.IsDisposed)
+            && !NamespaceThreads.FindThreadsOutsideHost().Any(t => inodes.Contains(t.Inode));
     }
 
     private static void AssertTornDown(Topology topology)
