@@ -302,11 +302,7 @@ public static class HostNamespace
             // process without it must still get here to report its missing privileges.
             if (Sys.ReadNamespaceInode("/proc/thread-self/ns/net") != host.Inode)
             {
-                int errno = host.TryEnter();
-                if (errno != 0)
-                {
-                    Environment.FailFast($"Entering the host network namespace failed: {Errno.Describe(errno)}.");
-                }
+                host.EnterOrFailFast("the host network namespace");
             }
 
             foreach (Action action in _work.GetConsumingEnumerable())

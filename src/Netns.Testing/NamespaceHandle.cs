@@ -56,6 +56,19 @@ internal sealed class NamespaceHandle : SafeHandle
         }
     }
 
+    /// <summary>
+    /// Moves the calling thread into this namespace, or ends the process: for a thread that must not
+    /// go on to run its caller's code in the namespace it would otherwise stay in.
+    /// </summary>
+    public void EnterOrFailFast(string description)
+    {
+        int errno = TryEnter();
+        if (errno != 0)
+        {
+            Environment.FailFast($"Entering {description} failed: {Errno.Describe(errno)}.");
+        }
+    }
+
     protected override bool ReleaseHandle()
     {
         Sys.Close(handle.ToInt32());

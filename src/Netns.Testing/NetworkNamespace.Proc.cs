@@ -33,6 +33,15 @@ public sealed partial class NetworkNamespace
     public void WriteSysctl(string name, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+
+        // The kernel returns success for an empty write and leaves the sysctl unchanged. Options
+        // passed to Create are checked for this before the namespace is made.
+        if (value.Length == 0)
+        {
+            throw new NetworkNamespaceException(
+                $"Writing sysctl '{name}' = '' in namespace '{Name}' failed: the value is empty, and the kernel ignores an empty write.");
+        }
+
         InvokeInside(
             static write =>
             {
@@ -50,13 +59,6 @@ public sealed partial class NetworkNamespace
         {
             throw new NetworkNamespaceException(
                 $"Writing sysctl '{name}' of namespace '{Name}' was stopped: the thread is in namespace {current}, not {Inode}.");
-        }
-
-        // The kernel returns success for an empty write and leaves the sysctl unchanged.
-        if (value.Length == 0)
-        {
-            throw new NetworkNamespaceException(
-                $"Writing sysctl '{name}' = '' in namespace '{Name}' failed: the value is empty, and the kernel ignores an empty write.");
         }
 
         int errno = Interop.Sys.TryWriteFile(path, value);

@@ -118,7 +118,7 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
     /// <summary>
     /// Creates several namespaces one after the other and returns each namespace or the exception
     /// that stopped it, in request order, up to the first failure. The calling thread makes them
-    /// when it is in the host namespace, and an idle library thread otherwise; either way the
+    /// when it is in the host namespace, and an idle library thread otherwise. Either way the
     /// calling thread ends in the namespace it started in.
     /// </summary>
     internal static (NetworkNamespace? Namespace, Exception? Error)[] CreateMany(IReadOnlyList<NamespaceSpec> requests)
@@ -195,23 +195,12 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
         }
         finally
         {
-            ReturnToHost(name);
+            // The library checked at start that threads can enter the host namespace again.
+            HostNamespace.Handle.EnterOrFailFast($"the host network namespace from new namespace '{name}'");
         }
 
         NamespaceLog.NamespaceCreated(NamespaceLog.Logger, name, ns.Inode);
         return ns;
-    }
-
-    private static void ReturnToHost(string leaving)
-    {
-        // The library checked at start that threads can enter the host namespace again. A thread
-        // that still cannot must not go on to run its caller's code in a test namespace.
-        int errno = HostNamespace.Handle.TryEnter();
-        if (errno != 0)
-        {
-            Environment.FailFast(
-                $"Entering the host network namespace from namespace '{leaving}' failed: {Errno.Describe(errno)}.");
-        }
     }
 
     /// <summary>Checks the sysctls of <paramref name="options"/> before anything is created.</summary>
@@ -287,11 +276,11 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
             ? HostNamespace.Handle
             : NamespaceFlow.Entered is { } entered && entered.Inode == current ? entered.Handle : null;
         bool backAdded = false;
-        bool ownAdded = false;
         try
         {
             try
             {
+                // Holding the fd keeps the caller's namespace enterable until the caller is back.
                 back?.DangerousAddRef(ref backAdded);
             }
             catch (ObjectDisposedException)
@@ -308,19 +297,12 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
                 return thread.InvokeInternal(() => thread.Namespace == this ? func(state) : throw CreateDisposedException());
             }
 
-            try
-            {
-                _handle.DangerousAddRef(ref ownAdded);
-            }
-            catch (ObjectDisposedException)
-            {
-                throw CreateDisposedException();
-            }
-
-            int errno = Sys.TrySetNetworkNamespace(_handle.DangerousGetHandle().ToInt32());
+            int errno = _handle.TryEnter();
             if (errno != 0)
             {
-                throw new NetworkNamespaceException($"Entering namespace '{Name}' failed: {Errno.Describe(errno)}.", errno);
+                throw errno == Errno.EBADF
+                    ? CreateDisposedException()
+                    : new NetworkNamespaceException($"Entering namespace '{Name}' failed: {Errno.Describe(errno)}.", errno);
             }
 
             try
@@ -329,21 +311,11 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
             }
             finally
             {
-                errno = Sys.TrySetNetworkNamespace(back!.DangerousGetHandle().ToInt32());
-                if (errno != 0)
-                {
-                    Environment.FailFast(
-                        $"Leaving network namespace '{Name}' for namespace {current} failed: {Errno.Describe(errno)}.");
-                }
+                back!.EnterOrFailFast($"namespace {current} again from namespace '{Name}'");
             }
         }
         finally
         {
-            if (ownAdded)
-            {
-                _handle.DangerousRelease();
-            }
-
             if (backAdded)
             {
                 back!.DangerousRelease();
@@ -416,16 +388,12 @@ public sealed partial class NetworkNamespace : IDisposable, IAsyncDisposable
 
     private void EnterOnBoundThread(NamespaceThread thread)
     {
-        int errno = _handle.TryEnter();
+        // The thread must not run the namespace's code in the host. In the quarantine namespace
+        // the check before a test body and the check after each run report the failure.
+        int errno = NamespaceFlow.EnterOrQuarantine(this);
         if (errno != 0)
         {
-            // The thread must not run the namespace's code in the host. In the quarantine namespace
-            // the check before a test body and the check after each run report the failure.
             NamespaceLog.ThreadEnterFailed(NamespaceLog.Logger, Name, Errno.Describe(errno));
-            if (HostNamespace.QuarantineHandle.TryEnter() != 0)
-            {
-                Environment.FailFast($"A thread could not enter network namespace '{Name}' nor the quarantine namespace.");
-            }
         }
 
         thread.Assign(this);

@@ -61,6 +61,17 @@ internal static class NamespaceFlow
         // A namespace that is already torn down cannot be entered; its late callbacks (timers,
         // continuations) run in the quarantine namespace, which has no links, so they reach
         // nothing rather than the host's network.
+        EnterOrQuarantine(target);
+        t_entered = target;
+    }
+
+    /// <summary>
+    /// Moves the calling thread into <paramref name="target"/> (the host's when null), or into the
+    /// quarantine namespace when that fails, and ends the process when neither works. Returns 0,
+    /// or the errno of entering <paramref name="target"/>.
+    /// </summary>
+    public static int EnterOrQuarantine(NetworkNamespace? target)
+    {
         int errno = target is null ? HostNamespace.Handle.TryEnter() : target.Handle.TryEnter();
         if (errno != 0 && HostNamespace.QuarantineHandle.TryEnter() != 0)
         {
@@ -68,7 +79,7 @@ internal static class NamespaceFlow
                 $"A thread could not enter network namespace '{target?.Name ?? "host"}' nor the quarantine namespace.");
         }
 
-        t_entered = target;
+        return errno;
     }
 
     public readonly struct Scope(NetworkNamespace? previous) : IDisposable
